@@ -1,0 +1,165 @@
+package org.phenoloc.engine.annotations;
+
+import java.awt.Dimension;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.phenoloc.engine.imageio.ImageFiles;
+import org.phenoloc.engine.io.BadInputException;
+
+/**
+ * Loads an annotated image folder: each image {@code X.ext} with the RSML file {@code X.rsml} beside it (or the
+ * RSML whose {@code file-key} names it), and/or point CSV files ({@code *.csv} with header image,class,x,y; image
+ * names relative to the folder). Images without annotations are skipped; annotations without their image, an
+ * image annotated twice, and points outside their image are errors.
+ */
+public final class AnnotationLoader {
+    private static final String LOOKED_FOR = "looked for images (*." + String.join(", *.",
+            ImageFiles.IMAGE_EXTENSIONS.stream().sorted().toList()) + ") each with an X.rsml beside it, and *.csv"
+            + " files with header " + String.join(",", CsvPointReader.COLUMNS);
+
+    private AnnotationLoader() {}
+
+    /**
+     * @param minRootLength roots shorter than this (px) give no root tip, see {@link RsmlReader}
+     * @return the annotated images, sorted by image file name
+     * @throws BadInputException for a missing or empty folder, no annotated image, an annotation whose image is
+     *                           missing, unreadable annotations or images, or a point outside its image
+     */
+    public static List<AnnotatedImage> loadFolder(Path dir, double minRootLength) {
+        RsmlReader rsmlReader = new RsmlReader(minRootLength);
+        List<Path> images = ImageFiles.listImages(dir); // also checks that dir is a folder
+        List<Path> files = files(dir);
+        if (files.isEmpty()) {
+            throw new BadInputException(dir, "folder is empty (" + LOOKED_FOR + ")");
+        }
+        List<Path> rsmls = new ArrayList<>();
+        List<Path> csvs = new ArrayList<>();
+        for (Path p : files) {
+            String ext = extension(p);
+            if (ext.equals("rsml")) {
+                rsmls.add(p);
+            } else if (ext.equals("csv") && CsvPointReader.hasPointHeader(p)) {
+                csvs.add(p);
+            }
+        }
+        if (images.isEmpty()) {
+            throw new BadInputException(dir, "no images in this folder (" + LOOKED_FOR + ")");
+        }
+
+        Map<Path, AnnotatedImage> byImage = new TreeMap<>();
+        for (Path rsml : rsmls) {
+            Path image = imageFor(rsml, images);
+            put(byImage, rsmlReader.read(rsml, image));
+        }
+        for (Path csv : csvs) {
+            for (Map.Entry<String, List<Feature>> e : CsvPointReader.read(csv).entrySet()) {
+                Path image = dir.resolve(e.getKey());
+                if (!Files.isRegularFile(image)) {
+                    throw new BadInputException(csv, "image '" + e.getKey() + "' not found in " + dir);
+                }
+                put(byImage, new AnnotatedImage(image, csv, e.getValue(), List.of()));
+            }
+        }
+        if (byImage.isEmpty()) {
+            throw new BadInputException(dir, "no annotated images in " + dir + " (" + LOOKED_FOR + ")");
+        }
+
+        for (AnnotatedImage a : byImage.values()) {
+            checkInside(a);
+        }
+        List<AnnotatedImage> result = new ArrayList<>(byImage.values());
+        result.sort(Comparator.comparing((AnnotatedImage a) -> a.image().getFileName().toString())
+                .thenComparing(a -> a.image().toString()));
+        return List.copyOf(result);
+    }
+
+    /** The image an RSML file annotates: same stem beside it, else the one its file-key names. */
+    private static Path imageFor(Path rsml, List<Path> images) {
+        String stem = stem(rsml);
+        Optional<Path> sameStem = single(rsml, images, stem);
+        if (sameStem.isPresent()) {
+            return sameStem.get();
+        }
+        Optional<String> key = RsmlReader.fileKey(rsml);
+        if (key.isPresent()) {
+            // RootNav writes the stem; other tools may write the full file name.
+            Path named = rsml.resolveSibling(key.get());
+            if (images.contains(named)) {
+                return named;
+            }
+            Optional<Path> keyStem = single(rsml, images, key.get());
+            if (keyStem.isPresent()) {
+                return keyStem.get();
+            }
+            throw new BadInputException(rsml, "its image '" + key.get() + "' (rsml file-key) is missing, and there"
+                    + " is no image " + stem + ".* beside it");
+        }
+        throw new BadInputException(rsml, "no image " + stem + ".* beside it and no file-key naming its image");
+    }
+
+    /** The image with this stem, if any; two (e.g. X.jpg and X.png) are ambiguous. */
+    private static Optional<Path> single(Path annotation, List<Path> images, String stem) {
+        List<Path> found = images.stream().filter(i -> stem(i).equals(stem)).toList();
+        if (found.size() > 1) {
+            throw new BadInputException(annotation, "ambiguous: several images are named " + stem + ".*: "
+                    + found.stream().map(p -> p.getFileName().toString()).toList());
+        }
+        return found.stream().findFirst();
+    }
+
+    private static void put(Map<Path, AnnotatedImage> byImage, AnnotatedImage a) {
+        AnnotatedImage before = byImage.putIfAbsent(a.image().toAbsolutePath().normalize(), a);
+        if (before != null) {
+            throw new BadInputException(a.annotation(), "image " + a.image().getFileName()
+                    + " is already annotated by " + before.annotation() + "; use one annotation file per image");
+        }
+    }
+
+    /** Points may lie anywhere on the image, edges included (pixel-corner coordinates run 0..width). */
+    private static void checkInside(AnnotatedImage a) {
+        Dimension size = ImageFiles.size(a.image());
+        for (Feature f : a.features()) {
+            if (f.x() < 0 || f.y() < 0 || f.x() > size.width || f.y() > size.height) {
+                throw new BadInputException(a.annotation(), "point " + f.className() + " (" + f.x() + ", " + f.y()
+                        + ") is outside the image " + a.image().getFileName() + " (" + size.width + " x "
+                        + size.height + " px)");
+            }
+        }
+    }
+
+    private static List<Path> files(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (!p.getFileName().toString().startsWith(".") && Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(dir, "cannot list folder: " + e.getMessage(), e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private static String stem(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    private static String extension(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,81 @@
+package org.phenoloc.engine.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.phenoloc.engine.Task;
+import org.phenoloc.engine.annotations.AnnotationLoader;
+import org.phenoloc.engine.annotations.RsmlReader;
+import org.phenoloc.engine.io.AtomicFiles;
+import org.phenoloc.engine.model.ModelFiles;
+import org.phenoloc.engine.report.EvaluationReport;
+import org.phenoloc.engine.report.Markdown;
+import org.phenoloc.engine.report.PatchEvaluation;
+import org.phenoloc.engine.synthetic.RootSystemConfig;
+import org.phenoloc.engine.synthetic.RootSystemGenerator;
+import org.phenoloc.engine.training.TrainingJob;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The main job on generated data, in a few minutes: generate synthetic root systems (images + RSML),",
+            "train the root-tip net, localise and evaluate held-out images, write DIR/report.html."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
+    Path out = Path.of("phenoloc-demo");
+
+    @Option(names = "--train-images", description = "generated training images (default ${DEFAULT-VALUE})")
+    int trainImages = 8;
+
+    @Option(names = "--test-images", description = "generated test images (default ${DEFAULT-VALUE})")
+    int testImages = 3;
+
+    @Mixin
+    TrainingOptions training = quick();
+
+    @Mixin
+    LocaliserOptions localiser;
+
+    /** The demo trains for fewer epochs than the default so it finishes in a few minutes. */
+    private static TrainingOptions quick() {
+        TrainingOptions t = new TrainingOptions();
+        t.epochs = 12;
+        return t;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path trainDir = out.resolve("data/train");
+        Path testDir = out.resolve("data/test");
+        Files.createDirectories(out);
+        RootSystemConfig base = RootSystemConfig.defaults();
+        System.out.println("generating " + trainImages + " training and " + testImages + " test images in " + out.resolve("data"));
+        RootSystemGenerator.writeDataset(trainDir, trainImages, base.withSeed(1000));
+        RootSystemGenerator.writeDataset(testDir, testImages, base.withSeed(2000));
+        var outcome = TrainingJob.run(trainDir, training.settings(Task.ROOTS), new ConsoleTraining(System.out), System.out::println);
+        Path modelFile = out.resolve("roots.phenoloc");
+        ModelFiles.save(outcome.model(), modelFile);
+        System.out.println("model written to " + modelFile);
+        var test = AnnotationLoader.loadFolder(testDir, RsmlReader.PAPER_MIN_ROOT_LENGTH);
+        Path results = out.resolve("results");
+        Files.createDirectories(results);
+        Markdown md = EvaluateCommand.evaluate(outcome.model(), test, localiser, results, "Phenoloc demo: root tips on synthetic images");
+        Markdown full = new Markdown().heading(1, "Phenoloc demo: root tips on synthetic images");
+        full.paragraph(Markdown.f("Trained on %d generated images (%d patches, best epoch %d of %d, %.0f patches/s, %.0f s), "
+                + "evaluated on %d unseen generated images.", trainImages, outcome.trainPatches().size(),
+                outcome.result().bestEpoch(), outcome.result().history().size(), outcome.result().samplesPerSecond(),
+                outcome.result().seconds(), testImages));
+        String body = md.markdown().substring(md.markdown().indexOf('\n') + 1);
+        full.raw(body.replace("](", "](results/"));
+        AtomicFiles.writeString(out.resolve("report.md"), full.markdown());
+        AtomicFiles.writeString(results.resolve("report.html"), md.html("Phenoloc demo"));
+        AtomicFiles.writeString(out.resolve("report.html"), "<!DOCTYPE html><meta http-equiv=\"refresh\" content=\"0; url=results/report.html\">"
+                + "<a href=\"results/report.html\">report</a>\n");
+        System.out.println("demo finished: open " + out.resolve("report.html"));
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package org.phenoloc.engine.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.phenoloc.engine.annotations.Point;
+import org.phenoloc.engine.imageio.ImageFiles;
+import org.phenoloc.engine.io.AtomicFiles;
+import org.phenoloc.engine.localisation.Detection;
+import org.phenoloc.engine.localisation.LocalisationResult;
+import org.phenoloc.engine.localisation.Renderings;
+
+/**
+ * Writes localisation results in the command-line contract: {@code detections.csv} with header
+ * {@code image,class,x,y,score} (x, y in original-image pixels), {@code counts.csv} with {@code image,class,count},
+ * and per image {@code NAME_heatmap.png} and {@code NAME_overlay.png}. CSVs are written atomically at the end.
+ */
+final class ResultWriter {
+    private final Path out;
+    private final List<String> classes;
+    private final List<String[]> detections = new ArrayList<>();
+    private final List<String[]> counts = new ArrayList<>();
+
+    ResultWriter(Path out, List<String> classes) {
+        this.out = out;
+        this.classes = classes;
+    }
+
+    void add(LocalisationResult r) {
+        for (Detection d : r.detections()) {
+            detections.add(new String[] {r.image(), d.className(), fmt(d.x()), fmt(d.y()), String.format(Locale.ROOT, "%.5f", d.score())});
+        }
+        for (String c : classes) {
+            counts.add(new String[] {r.image(), c, Long.toString(r.count(c))});
+        }
+    }
+
+    void writePictures(BufferedImage image, LocalisationResult r, List<Point> truth) {
+        String stem = r.image().replaceFirst("\\.[^.]+$", "");
+        ImageFiles.writePng(out.resolve(stem + "_heatmap.png"), Renderings.heatMap(r));
+        double radius = r.grid().offset() / r.imageScale();
+        ImageFiles.writePng(out.resolve(stem + "_overlay.png"), Renderings.overlay(image, r.detections(), classes, truth, radius));
+    }
+
+    void finish() throws IOException {
+        writeCsv(out.resolve("detections.csv"), new String[] {"image", "class", "x", "y", "score"}, detections);
+        writeCsv(out.resolve("counts.csv"), new String[] {"image", "class", "count"}, counts);
+    }
+
+    static void writeCsv(Path file, String[] header, List<String[]> rows) throws IOException {
+        AtomicFiles.write(file, os -> {
+            var w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').build())) {
+                for (String[] r : rows) {
+                    p.printRecord((Object[]) r);
+                }
+                p.flush();
+            }
+        });
+    }
+
+    static String countsText(LocalisationResult r, List<String> classes) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : classes) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(r.count(c)).append(' ').append(c);
+        }
+        return sb.toString();
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,41 @@
+package org.phenoloc.engine.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.phenoloc.engine.Task;
+import org.phenoloc.engine.model.ModelFiles;
+import org.phenoloc.engine.training.TrainingConfig;
+import org.phenoloc.engine.training.TrainingJob;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a detector on a folder of images with annotations beside them (X.jpg + X.rsml, or a points CSV image,class,x,y).")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--task", defaultValue = "roots", description = "roots (default)")
+    String task;
+
+    @Option(names = "--data", required = true, description = "folder of annotated images")
+    Path data;
+
+    @Option(names = "--model", required = true, description = "model file to write")
+    Path model;
+
+    @Mixin
+    TrainingOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        Task t = Task.parse(task);
+        TrainingJob.Settings settings = options.settings(t);
+        System.out.println("training a " + t.id() + " model on " + data + " (" + settings.training() + ")");
+        var outcome = TrainingJob.run(data, settings, new ConsoleTraining(System.out), System.out::println);
+        ModelFiles.save(outcome.model(), model);
+        System.out.printf(java.util.Locale.ROOT, "best epoch %d, held-out patch accuracy %.4f, %.0f patches/s; model written to %s%n",
+                outcome.result().bestEpoch(), outcome.result().bestTestAccuracy(), outcome.result().samplesPerSecond(), model);
+        return 0;
+    }
+}

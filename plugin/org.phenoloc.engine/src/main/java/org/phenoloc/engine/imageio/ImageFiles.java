@@ -1,0 +1,258 @@
+package org.phenoloc.engine.imageio;
+
+import java.awt.Dimension;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.phenoloc.engine.io.AtomicFiles;
+import org.phenoloc.engine.io.BadInputException;
+
+/**
+ * Reads and writes image files. Every problem with an input file becomes a {@link BadInputException} naming the
+ * file, so a user sees "which file, what is wrong" instead of a null image or a stack trace.
+ */
+public final class ImageFiles {
+    /** File name extensions (lower case) that {@link #listImages} picks up. */
+    public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "tif", "tiff", "bmp");
+
+    /** Refuse images whose decoded RGB copy would not fit comfortably in memory (2^28 px = 1 GiB as int RGB). */
+    private static final long MAX_PIXELS = 1L << 28;
+
+    private ImageFiles() {}
+
+    /**
+     * Decodes an image as 8-bit RGB. Gray images give r = g = b = the stored value (no gamma change), 16-bit
+     * samples are scaled to 8 bit with rounding, palette images are looked up, and alpha is dropped by
+     * compositing over white (so transparent background reads as white, like most viewers show it).
+     *
+     * @return a {@link BufferedImage#TYPE_INT_RGB} image
+     * @throws BadInputException if the file is missing, not an image, of an unknown format, corrupt or truncated
+     */
+    public static BufferedImage readRgb(Path file) {
+        checkReadableFile(file);
+        try (ImageInputStream in = openStream(file)) {
+            ImageReader reader = readerFor(file, in);
+            List<String> warnings = new ArrayList<>();
+            // The JPEG reader does not fail on a truncated file: it returns a partly grey image and only warns.
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            try {
+                checkSize(file, reader.getWidth(0), reader.getHeight(0));
+                BufferedImage img = reader.read(0);
+                for (String w : warnings) {
+                    String lower = w.toLowerCase(Locale.ROOT);
+                    if (lower.contains("premature end") || lower.contains("truncat")) {
+                        throw new BadInputException(file, "truncated or corrupt image data (" + w + ")");
+                    }
+                }
+                return toRgb(img);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw asBadInput(file, e);
+        }
+    }
+
+    /** Reads only the image header to get its size (no pixel decoding). */
+    public static Dimension size(Path file) {
+        checkReadableFile(file);
+        try (ImageInputStream in = openStream(file)) {
+            ImageReader reader = readerFor(file, in);
+            try {
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                checkSize(file, w, h);
+                return new Dimension(w, h);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw asBadInput(file, e);
+        }
+    }
+
+    /**
+     * Writes {@code img} as PNG atomically (readers never see a half-written file).
+     *
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static void writePng(Path file, BufferedImage img) {
+        try {
+            AtomicFiles.write(file, out -> {
+                // Our own memory-cached stream: ImageIO.write(img, fmt, OutputStream) may cache in temp files.
+                try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+                    if (!ImageIO.write(img, "png", ios)) {
+                        throw new IOException("no PNG writer for image type " + img.getType());
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write PNG: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The image files (see {@link #IMAGE_EXTENSIONS}, any letter case) directly in {@code dir}, sorted by name.
+     * Hidden files (name starting with '.', e.g. macOS "._x.jpg" or temp files) are ignored.
+     */
+    public static List<Path> listImages(Path dir) {
+        if (!Files.exists(dir)) {
+            throw new BadInputException(dir, "folder not found");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir, "not a folder");
+        }
+        List<Path> images = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".") && IMAGE_EXTENSIONS.contains(extension(name)) && Files.isRegularFile(p)) {
+                    images.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(dir, "cannot list folder: " + e.getMessage(), e);
+        }
+        images.sort(null);
+        return images;
+    }
+
+    /** The lower-case extension of a file name without the dot, or "" if none. */
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkReadableFile(Path file) {
+        if (!Files.exists(file)) {
+            throw new BadInputException(file, "file not found");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, "not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new BadInputException(file, "file is not readable (permissions)");
+        }
+    }
+
+    private static ImageInputStream openStream(Path file) throws IOException {
+        ImageInputStream in = ImageIO.createImageInputStream(file.toFile());
+        if (in == null) {
+            throw new BadInputException(file, "cannot open image file");
+        }
+        return in;
+    }
+
+    private static ImageReader readerFor(Path file, ImageInputStream in) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new BadInputException(file, "not an image or unsupported image format (supported: "
+                    + String.join(", ", ImageIO.getReaderFormatNames()).toLowerCase(Locale.ROOT) + ")");
+        }
+        ImageReader reader = readers.next();
+        reader.setInput(in, true, true);
+        return reader;
+    }
+
+    private static void checkSize(Path file, int w, int h) {
+        if (w <= 0 || h <= 0) {
+            throw new BadInputException(file, "image has zero size (" + w + " x " + h + " px)");
+        }
+        if ((long) w * h > MAX_PIXELS) {
+            throw new BadInputException(file, "image too large (" + w + " x " + h + " px)");
+        }
+    }
+
+    private static BadInputException asBadInput(Path file, Exception e) {
+        if (e instanceof BadInputException b) {
+            return b;
+        }
+        // Decoders throw IIOException, EOFException, but also IndexOutOfBounds etc. on corrupt data.
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e.getCause() != null && e.getCause().getMessage() != null) {
+            why += " (" + e.getCause().getMessage() + ")";
+        }
+        return new BadInputException(file, "corrupt or unreadable image: " + why, e);
+    }
+
+    /** Converts any decoded image to TYPE_INT_RGB; see {@link #readRgb} for the rules. */
+    static BufferedImage toRgb(BufferedImage src) {
+        if (src.getType() == BufferedImage.TYPE_INT_RGB) {
+            return src;
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        ColorModel cm = src.getColorModel();
+        Raster raster = src.getRaster();
+        int csType = cm.getColorSpace().getType();
+        int transfer = raster.getTransferType();
+        int[] rgbRow = new int[w];
+        if (cm instanceof IndexColorModel || (csType != ColorSpace.TYPE_RGB && csType != ColorSpace.TYPE_GRAY)
+                || transfer == DataBuffer.TYPE_FLOAT || transfer == DataBuffer.TYPE_DOUBLE) {
+            // Palette or exotic colour space: let the colour model convert, then composite its alpha over white.
+            for (int y = 0; y < h; y++) {
+                src.getRGB(0, y, w, 1, rgbRow, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int argb = rgbRow[x];
+                    int a = argb >>> 24;
+                    rgbRow[x] = (over(argb >> 16 & 0xff, a) << 16) | (over(argb >> 8 & 0xff, a) << 8)
+                            | over(argb & 0xff, a);
+                }
+                out.setRGB(0, y, w, 1, rgbRow, 0, w);
+            }
+            return out;
+        }
+        // Gray or RGB samples: scale raw samples ourselves. ColorModel.getRGB would treat gray as linear and
+        // brighten it, and rounds 16-bit samples less carefully.
+        int bands = cm.getNumComponents();
+        int colors = cm.getNumColorComponents();
+        double[] max = new double[bands];
+        for (int b = 0; b < bands; b++) {
+            max[b] = (1L << cm.getComponentSize(b)) - 1;
+        }
+        boolean alpha = cm.hasAlpha();
+        boolean premultiplied = cm.isAlphaPremultiplied();
+        int[] row = new int[w * bands];
+        int[] c = new int[3];
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(0, y, w, 1, row);
+            for (int x = 0; x < w; x++) {
+                int base = x * bands;
+                double a = alpha ? row[base + colors] / max[colors] : 1.0;
+                for (int k = 0; k < 3; k++) {
+                    int b = colors == 1 ? 0 : k;
+                    double v = row[base + b] / max[b];
+                    v = premultiplied ? v + (1 - a) : v * a + (1 - a);
+                    c[k] = (int) Math.round(Math.min(1.0, Math.max(0.0, v)) * 255);
+                }
+                rgbRow[x] = c[0] << 16 | c[1] << 8 | c[2];
+            }
+            out.setRGB(0, y, w, 1, rgbRow, 0, w);
+        }
+        return out;
+    }
+
+    /** One 8-bit channel with alpha {@code a} (0..255) composited over white. */
+    private static int over(int channel, int a) {
+        return (channel * a + 255 * (255 - a) + 127) / 255;
+    }
+}

@@ -1,0 +1,73 @@
+package org.phenoloc.engine.localisation;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.phenoloc.engine.imageio.ImageFiles;
+import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.io.Progress;
+import org.phenoloc.engine.model.ModelMetadata;
+import org.phenoloc.engine.model.PhenolocModel;
+
+/** Scans images with a trained model and extracts per-class peaks: the engine's localisation entry point. */
+public final class Localiser {
+    private final PhenolocModel model;
+    private final LocaliserConfig config;
+    private final Scanner scanner;
+    private final Map<String, Double> thresholds = new LinkedHashMap<>();
+
+    public Localiser(PhenolocModel model, LocaliserConfig config) {
+        this.model = model;
+        this.config = config;
+        ModelMetadata m = model.metadata();
+        for (String cls : config.thresholds().keySet()) {
+            if (!cls.equals("*") && !m.featureClasses().contains(cls)) {
+                throw new BadInputException("threshold given for unknown class '" + cls + "'; the model's classes are "
+                        + m.featureClasses());
+            }
+        }
+        for (String cls : m.featureClasses()) {
+            Double all = config.thresholds().get("*");
+            thresholds.put(cls, config.thresholds().getOrDefault(cls, all != null ? all : m.thresholds().getOrDefault(cls, 0.99)));
+        }
+        this.scanner = config.dense() ? new DenseScanner(model.network(), m.architecture())
+                : new NaiveScanner(model.network(), m.architecture());
+    }
+
+    public Map<String, Double> thresholds() {
+        return Map.copyOf(thresholds);
+    }
+
+    public LocalisationResult localise(Path file, Progress progress) {
+        BufferedImage image = ImageFiles.readRgb(file);
+        try {
+            return localise(image, file.getFileName().toString(), progress);
+        } catch (BadInputException e) {
+            if (e.file() == null || e.file().toString().equals("image")) {
+                throw new BadInputException(file, e.getMessage().replaceFirst("^image: ", ""), e);
+            }
+            throw e;
+        }
+    }
+
+    public LocalisationResult localise(BufferedImage original, String name, Progress progress) {
+        ModelMetadata m = model.metadata();
+        BufferedImage scanned = m.imageScale() == 1.0 ? original : ImageScaling.scale(original, m.imageScale());
+        long t0 = System.nanoTime();
+        ProbabilityGrid grid = scanner.scan(scanned, config.stride(), progress);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double radius = (config.suppressionRadius() > 0 ? config.suppressionRadius()
+                : m.recipe().window() / 2.0 / m.imageScale()) * m.imageScale();
+        List<Detection> detections = new ArrayList<>();
+        List<String> classes = m.featureClasses();
+        for (int c = 0; c < classes.size(); c++) {
+            detections.addAll(PeakFinder.find(grid, c, classes.get(c), thresholds.get(classes.get(c)), radius, m.imageScale()));
+        }
+        return new LocalisationResult(name, original.getWidth(), original.getHeight(), m.imageScale(), grid,
+                Map.copyOf(thresholds), detections, seconds);
+    }
+}

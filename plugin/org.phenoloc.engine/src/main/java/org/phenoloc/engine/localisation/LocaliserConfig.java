@@ -1,0 +1,34 @@
+package org.phenoloc.engine.localisation;
+
+import java.util.Map;
+
+import org.phenoloc.engine.io.BadInputException;
+
+/**
+ * Localisation settings.
+ *
+ * @param stride           window step in scanned-image pixels (4, the paper's)
+ * @param thresholds       per-class probability thresholds (classes not named use the model's defaults)
+ * @param suppressionRadius non-maximum suppression radius in original-image pixels (0 = half the window)
+ * @param dense            use the dense fully convolutional scan (false = the naive window-by-window reference)
+ */
+public record LocaliserConfig(int stride, Map<String, Double> thresholds, double suppressionRadius, boolean dense) {
+    public LocaliserConfig {
+        thresholds = Map.copyOf(thresholds);
+        if (stride < 1) {
+            throw new BadInputException("stride must be >= 1, was " + stride);
+        }
+        thresholds.forEach((k, v) -> {
+            if (!(v > 0 && v < 1)) {
+                throw new BadInputException("threshold for " + k + " must be in (0, 1), was " + v);
+            }
+        });
+        if (suppressionRadius < 0) {
+            throw new BadInputException("suppression radius must be >= 0, was " + suppressionRadius);
+        }
+    }
+
+    public static LocaliserConfig defaults() {
+        return new LocaliserConfig(4, Map.of(), 0, true);
+    }
+}

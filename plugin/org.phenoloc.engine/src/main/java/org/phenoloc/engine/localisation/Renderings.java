@@ -1,0 +1,91 @@
+package org.phenoloc.engine.localisation;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import org.phenoloc.engine.annotations.Point;
+
+/** Pictures of a localisation: heat map, binary map and an overlay with the detections circled. */
+public final class Renderings {
+    private static final Color[] CLASS_COLOURS = {new Color(255, 40, 40), new Color(40, 220, 40), new Color(255, 200, 0),
+        new Color(0, 200, 255)};
+
+    private Renderings() {}
+
+    public static Color classColour(int cls) {
+        return CLASS_COLOURS[cls % CLASS_COLOURS.length];
+    }
+
+    /**
+     * Heat map at original resolution: for each pixel the highest feature-class probability (grid upscaled by
+     * nearest neighbour), drawn with an inferno-like colour ramp; the border that no window centre reaches is black.
+     */
+    public static BufferedImage heatMap(LocalisationResult r) {
+        ProbabilityGrid g = r.grid();
+        BufferedImage out = new BufferedImage(r.width(), r.height(), BufferedImage.TYPE_INT_RGB);
+        int[] line = new int[r.width()];
+        for (int y = 0; y < r.height(); y++) {
+            int sy = (int) Math.floor(y * r.imageScale());
+            for (int x = 0; x < r.width(); x++) {
+                int sx = (int) Math.floor(x * r.imageScale());
+                float p = 0;
+                for (int c = 0; c < g.classes() - 1; c++) {
+                    p = Math.max(p, g.atPixel(sx, sy, c));
+                }
+                line[x] = ramp(p);
+            }
+            out.setRGB(0, y, r.width(), 1, line, 0, r.width());
+        }
+        return out;
+    }
+
+    /** Binary map of class cls at original resolution: pixels whose window probability reaches the threshold. */
+    public static boolean[] binaryMap(LocalisationResult r, int cls, double threshold) {
+        boolean[] map = new boolean[r.width() * r.height()];
+        for (int y = 0; y < r.height(); y++) {
+            int sy = (int) Math.floor(y * r.imageScale());
+            for (int x = 0; x < r.width(); x++) {
+                map[y * r.width() + x] = r.grid().atPixel((int) Math.floor(x * r.imageScale()), sy, cls) >= threshold;
+            }
+        }
+        return map;
+    }
+
+    /** The image with detections circled (class colours) and, if given, true points as small white crosses. */
+    public static BufferedImage overlay(BufferedImage image, List<Detection> detections, List<String> classes,
+            List<Point> truth, double radius) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        float w = Math.max(2f, image.getWidth() / 600f);
+        g.setStroke(new BasicStroke(w));
+        if (truth != null) {
+            g.setColor(Color.WHITE);
+            int a = (int) Math.max(4, radius / 3);
+            for (Point p : truth) {
+                g.drawLine((int) p.x() - a, (int) p.y(), (int) p.x() + a, (int) p.y());
+                g.drawLine((int) p.x(), (int) p.y() - a, (int) p.x(), (int) p.y() + a);
+            }
+        }
+        for (Detection d : detections) {
+            g.setColor(classColour(Math.max(0, classes.indexOf(d.className()))));
+            g.drawOval((int) Math.round(d.x() - radius), (int) Math.round(d.y() - radius), (int) (2 * radius), (int) (2 * radius));
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** Black -> purple -> orange -> yellow. */
+    static int ramp(float p) {
+        float t = Math.max(0, Math.min(1, p));
+        int r = (int) (255 * Math.min(1, 1.6 * t));
+        int gr = (int) (255 * Math.max(0, Math.min(1, 1.8 * t - 0.7)));
+        int b = (int) (255 * Math.max(0, Math.min(1, t < 0.4 ? 1.5 * t : 1.2 - 1.6 * (t - 0.4))));
+        return (r << 16) | (gr << 8) | b;
+    }
+}

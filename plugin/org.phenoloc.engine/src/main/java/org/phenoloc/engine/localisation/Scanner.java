@@ -1,0 +1,10 @@
+package org.phenoloc.engine.localisation;
+
+import java.awt.image.BufferedImage;
+
+import org.phenoloc.engine.io.Progress;
+
+/** Computes the class probabilities of every window of an image on a stride lattice. */
+public interface Scanner {
+    ProbabilityGrid scan(BufferedImage image, int stride, Progress progress);
+}

@@ -1,0 +1,101 @@
+package org.phenoloc.engine.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.phenoloc.engine.io.AtomicFiles;
+import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.network.Backend;
+
+/**
+ * The model file: a zip with {@code metadata.json} (readable by any tool) and {@code network.zip} (DL4J's
+ * ModelSerializer format, without updater state). Written atomically.
+ */
+public final class ModelFiles {
+    static final String METADATA = "metadata.json";
+    static final String NETWORK = "network.zip";
+
+    private ModelFiles() {}
+
+    public static void save(PhenolocModel model, Path file) throws IOException {
+        ByteArrayOutputStream net = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(model.network(), net, false);
+        AtomicFiles.write(file, out -> write(out, model.metadata().toJson().getBytes(StandardCharsets.UTF_8), net.toByteArray()));
+    }
+
+    /** Writes the model to a stream (the KNIME port serializer uses this). The stream is not closed. */
+    public static void write(PhenolocModel model, OutputStream out) throws IOException {
+        ByteArrayOutputStream net = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(model.network(), net, false);
+        write(out, model.metadata().toJson().getBytes(StandardCharsets.UTF_8), net.toByteArray());
+    }
+
+    private static void write(OutputStream out, byte[] metadata, byte[] network) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.putNextEntry(new ZipEntry(METADATA));
+        zip.write(metadata);
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(NETWORK));
+        zip.write(network);
+        zip.closeEntry();
+        zip.finish();
+    }
+
+    public static PhenolocModel load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, "model file not found");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file);
+        } catch (IOException e) {
+            throw new BadInputException(file, "cannot read model: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a model from a stream; {@code source} names it in error messages. */
+    public static PhenolocModel read(InputStream in, Path source) throws IOException {
+        Backend.init();
+        byte[] metadata = null;
+        byte[] network = null;
+        try {
+            ZipInputStream zip = new ZipInputStream(in);
+            for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
+                if (e.getName().equals(METADATA)) {
+                    metadata = zip.readAllBytes();
+                } else if (e.getName().equals(NETWORK)) {
+                    network = zip.readAllBytes();
+                }
+            }
+        } catch (ZipException e) {
+            throw new BadInputException(source, "not a Phenoloc model file (corrupt zip: " + e.getMessage() + ")", e);
+        }
+        if (metadata == null || network == null) {
+            throw new BadInputException(source, "not a Phenoloc model file (needs " + METADATA + " and " + NETWORK + ")");
+        }
+        ModelMetadata meta;
+        try {
+            meta = ModelMetadata.fromJson(new String(metadata, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new BadInputException(source, "bad model metadata: " + e.getMessage(), e);
+        }
+        MultiLayerNetwork net;
+        try {
+            net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(network), false);
+        } catch (Exception e) {
+            throw new BadInputException(source, "cannot restore the network: " + e.getMessage(), e);
+        }
+        return new PhenolocModel(net, meta);
+    }
+}

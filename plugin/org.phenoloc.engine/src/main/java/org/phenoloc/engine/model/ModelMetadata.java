@@ -1,0 +1,125 @@
+package org.phenoloc.engine.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.phenoloc.engine.network.Architecture;
+import org.phenoloc.engine.patches.PatchRecipe;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Everything needed to use a trained network and to know how it was made (Tribuo-style provenance).
+ *
+ * @param task        "roots" or "shoots"
+ * @param classes     class names; the last is the negative class
+ * @param architecture network shape
+ * @param recipe      how patches were cut (window, crop, scale, negatives)
+ * @param imageScale  images are scaled by this before scanning (1 roots, 0.5 shoots)
+ * @param thresholds  default per-class probability thresholds for localisation (negative class excluded)
+ * @param provenance  how it was trained: data, seed, epochs, accuracies, software versions (free-form, ordered)
+ */
+public record ModelMetadata(String task, List<String> classes, Architecture architecture, PatchRecipe recipe,
+        double imageScale, Map<String, Double> thresholds, Map<String, String> provenance) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public ModelMetadata {
+        classes = List.copyOf(classes);
+        thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+        provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+    }
+
+    /** Class names without the trailing negative class. */
+    public List<String> featureClasses() {
+        return classes.subList(0, classes.size() - 1);
+    }
+
+    public ModelMetadata withProvenance(Map<String, String> more) {
+        Map<String, String> p = new LinkedHashMap<>(provenance);
+        p.putAll(more);
+        return new ModelMetadata(task, classes, architecture, recipe, imageScale, thresholds, p);
+    }
+
+    public String toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("format", "phenoloc-model");
+        o.addProperty("formatVersion", FORMAT_VERSION);
+        o.addProperty("task", task);
+        o.add("classes", strings(classes));
+        JsonObject a = new JsonObject();
+        a.addProperty("window", architecture.window());
+        a.addProperty("channels", architecture.channels());
+        a.add("convStack", strings(architecture.convStack()));
+        JsonArray dense = new JsonArray();
+        architecture.denseWidths().forEach(dense::add);
+        a.add("denseWidths", dense);
+        a.addProperty("classes", architecture.classes());
+        a.addProperty("dropout", architecture.dropout());
+        o.add("architecture", a);
+        JsonObject r = new JsonObject();
+        r.addProperty("window", recipe.window());
+        r.addProperty("crop", recipe.crop());
+        r.addProperty("scale", recipe.scale());
+        r.addProperty("negativeRatio", recipe.negativeRatio());
+        r.addProperty("hardNegativeShare", recipe.hardNegativeShare());
+        r.addProperty("exclusionRadius", recipe.exclusionRadius());
+        o.add("recipe", r);
+        o.addProperty("imageScale", imageScale);
+        JsonObject t = new JsonObject();
+        thresholds.forEach(t::addProperty);
+        o.add("thresholds", t);
+        JsonObject p = new JsonObject();
+        provenance.forEach(p::addProperty);
+        o.add("provenance", p);
+        return new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(o);
+    }
+
+    public static ModelMetadata fromJson(String json) {
+        JsonObject o = new JsonParser().parse(json).getAsJsonObject();
+        if (!"phenoloc-model".equals(o.get("format").getAsString())) {
+            throw new IllegalArgumentException("not a Phenoloc model");
+        }
+        int version = o.get("formatVersion").getAsInt();
+        if (version > FORMAT_VERSION) {
+            throw new IllegalArgumentException("model format " + version + " is newer than this Phenoloc ("
+                    + FORMAT_VERSION + "): update Phenoloc");
+        }
+        JsonObject a = o.getAsJsonObject("architecture");
+        Architecture arch = new Architecture(a.get("window").getAsInt(), a.get("channels").getAsInt(),
+                strings(a.getAsJsonArray("convStack")),
+                ints(a.getAsJsonArray("denseWidths")),
+                a.get("classes").getAsInt(), a.get("dropout").getAsDouble());
+        JsonObject r = o.getAsJsonObject("recipe");
+        PatchRecipe recipe = new PatchRecipe(r.get("window").getAsInt(), r.get("crop").getAsInt(), r.get("scale").getAsDouble(),
+                r.get("negativeRatio").getAsDouble(), r.get("hardNegativeShare").getAsDouble(),
+                r.get("exclusionRadius").getAsDouble());
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        o.getAsJsonObject("thresholds").entrySet().forEach(e -> thresholds.put(e.getKey(), e.getValue().getAsDouble()));
+        Map<String, String> provenance = new LinkedHashMap<>();
+        o.getAsJsonObject("provenance").entrySet().forEach(e -> provenance.put(e.getKey(), e.getValue().getAsString()));
+        return new ModelMetadata(o.get("task").getAsString(), strings(o.getAsJsonArray("classes")), arch, recipe,
+                o.get("imageScale").getAsDouble(), thresholds, provenance);
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray arr = new JsonArray();
+        values.forEach(arr::add);
+        return arr;
+    }
+
+    private static List<String> strings(JsonArray arr) {
+        List<String> out = new java.util.ArrayList<>();
+        arr.forEach(e -> out.add(e.getAsString()));
+        return out;
+    }
+
+    private static List<Integer> ints(JsonArray arr) {
+        List<Integer> out = new java.util.ArrayList<>();
+        arr.forEach(e -> out.add(e.getAsInt()));
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package org.phenoloc.engine.network;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Sets up ND4J before first use. DL4J 1.0.0-M2.1 disables its oneDNN conv/pool helpers unless
+ * {@code org.eclipse.deeplearning4j.helpers.disable=false}; together with the {@code org.nd4j.nativeblas.Nd4jCpu}
+ * shim in the libs bundle this makes training ~5x faster (see ../shared/notes/performance-facts.md).
+ * Thread count is ND4J's OMP_NUM_THREADS (default: all cores).
+ */
+public final class Backend {
+    public static final String HELPERS_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+    private static volatile boolean initialised;
+
+    private Backend() {}
+
+    public static synchronized void init() {
+        if (initialised) {
+            return;
+        }
+        if (System.getProperty(HELPERS_PROPERTY) == null) {
+            System.setProperty(HELPERS_PROPERTY, "false");
+        }
+        Nd4j.setDefaultDataTypes(org.nd4j.linalg.api.buffer.DataType.FLOAT, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        initialised = true;
+    }
+
+    /** A one-line description of the backend, for provenance and benchmark reports. */
+    public static String describe() {
+        init();
+        var env = Nd4j.getExecutioner().getEnvironmentInformation();
+        return "ND4J " + env.getProperty("backend", "?") + ", blas " + env.getProperty("blas.vendor", "?")
+                + ", cores " + env.getProperty("cores", "?") + ", omp threads " + env.getProperty("omp.threads", "?");
+    }
+}

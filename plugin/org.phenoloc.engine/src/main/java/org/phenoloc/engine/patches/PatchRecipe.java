@@ -1,0 +1,42 @@
+package org.phenoloc.engine.patches;
+
+import org.phenoloc.engine.io.BadInputException;
+
+/**
+ * How training patches are cut from annotated images (the paper's Online Methods).
+ *
+ * @param window            network input side (32 roots, 64 shoots)
+ * @param crop              side cut from the source image around each point, before scaling (42 roots, 128 shoots)
+ * @param scale             scale applied to the crop (1 roots, 0.5 shoots)
+ * @param negativeRatio     negatives per positive (2 roots, 1 shoots)
+ * @param hardNegativeShare share of negatives drawn on the annotated structure (roots: 0.5 on the root system)
+ * @param exclusionRadius   negatives are at least this far (source pixels) from every annotated feature
+ */
+public record PatchRecipe(int window, int crop, double scale, double negativeRatio, double hardNegativeShare,
+        double exclusionRadius) {
+
+    public PatchRecipe {
+        if (window < 4) {
+            throw new BadInputException("window must be at least 4 px, was " + window);
+        }
+        if (scale <= 0 || scale > 1) {
+            throw new BadInputException("scale must be in (0, 1], was " + scale);
+        }
+        if (Math.round(crop * scale) < window) {
+            throw new BadInputException("crop " + crop + " scaled by " + scale + " is smaller than the window " + window);
+        }
+        if (negativeRatio < 0 || hardNegativeShare < 0 || hardNegativeShare > 1 || exclusionRadius < 0) {
+            throw new BadInputException("negative ratio, hard-negative share (0..1) and exclusion radius must be >= 0");
+        }
+    }
+
+    /** Roots: 42x42 crops, random 32x32 at training time, 2 negatives per tip, half of them on the roots. */
+    public static PatchRecipe paperRoots() {
+        return new PatchRecipe(32, 42, 1.0, 2.0, 0.5, 16);
+    }
+
+    /** Side of the stored (scaled) crop. */
+    public int storedSize() {
+        return (int) Math.round(crop * scale);
+    }
+}

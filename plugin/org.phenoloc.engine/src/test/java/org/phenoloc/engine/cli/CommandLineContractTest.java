@@ -1,0 +1,84 @@
+package org.phenoloc.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phenoloc.engine.synthetic.RootSystemConfig;
+import org.phenoloc.engine.synthetic.RootSystemGenerator;
+
+/** The command-line forms other tools rely on: arguments, output files, CSV headers, exit codes for bad input. */
+class CommandLineContractTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path model;
+
+    @BeforeAll
+    static void trainTinyModel() throws Exception {
+        data = dir.resolve("data");
+        RootSystemGenerator.writeDataset(data, 3, new RootSystemConfig(256, 320, 2, 3, 0.5, 0.2, 5));
+        model = dir.resolve("m.phenoloc");
+        int rc = Main.run("train", "--task", "roots", "--data", data.toString(), "--model", model.toString(),
+                "--epochs", "1", "--width-scale", "0.125", "--batch", "16");
+        assertEquals(0, rc);
+        assertTrue(Files.isRegularFile(model));
+    }
+
+    @Test
+    void localiseWritesTheContractFiles() throws Exception {
+        Path out = dir.resolve("loc");
+        // a low threshold so the untrained model produces some detections to check the columns of
+        int rc = Main.run("localise", "--model", model.toString(), "--images", data.toString(), "--out", out.toString(),
+                "--threshold", "0.01");
+        assertEquals(0, rc);
+        List<String> det = Files.readAllLines(out.resolve("detections.csv"));
+        assertEquals("image,class,x,y,score", det.get(0));
+        assertTrue(det.size() > 1, "expected detections at threshold 0.01");
+        String[] row = det.get(1).split(",");
+        assertTrue(row[0].startsWith("synth_") && row[0].endsWith(".png"), det.get(1));
+        assertEquals("root_tip", row[1]);
+        double x = Double.parseDouble(row[2]);
+        double y = Double.parseDouble(row[3]);
+        assertTrue(x >= 16 && x <= 256 - 16 && y >= 16 && y <= 320 - 16, "inside the scanned area: " + det.get(1));
+        List<String> counts = Files.readAllLines(out.resolve("counts.csv"));
+        assertEquals("image,class,count", counts.get(0));
+        assertEquals(4, counts.size());
+        assertTrue(Files.isRegularFile(out.resolve("synth_000_heatmap.png")));
+        assertTrue(Files.isRegularFile(out.resolve("synth_000_overlay.png")));
+    }
+
+    @Test
+    void badSettingsAndFilesGiveExitCode2AndAMessage() {
+        assertBad("stride must be >= 1", "localise", "--model", model.toString(), "--images", data.toString(), "--out",
+                dir.resolve("x").toString(), "--stride", "0");
+        assertBad("threshold for * must be in (0, 1)", "localise", "--model", model.toString(), "--images", data.toString(),
+                "--out", dir.resolve("x").toString(), "--threshold", "1.5");
+        assertBad("missing.phenoloc: model file not found", "localise", "--model", dir.resolve("missing.phenoloc").toString(),
+                "--images", data.toString(), "--out", dir.resolve("x").toString());
+        assertFalse(Files.exists(dir.resolve("x").resolve("detections.csv")));
+    }
+
+    private static void assertBad(String expected, String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err));
+        int rc;
+        try {
+            rc = Main.run(args);
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(2, rc, err.toString());
+        assertTrue(err.toString().contains(expected), err.toString());
+    }
+}
