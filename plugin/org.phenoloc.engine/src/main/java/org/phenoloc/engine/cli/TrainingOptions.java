@@ -46,8 +46,11 @@ final class TrainingOptions {
     @Option(names = "--width-scale", description = "multiply every layer width (1 = the paper's net; default ${DEFAULT-VALUE})")
     double widthScale = 1.0;
 
+    @Option(names = "--no-batchnorm", description = "the paper's plain net, without batch normalisation after the convolutions")
+    boolean noBatchNorm;
+
     TrainingJob.Settings settings(Task task) {
         TrainingConfig tc = new TrainingConfig(epochs, batch, lr, lrStep, momentum, weightDecay, patience, !noAugment, seed);
-        return new TrainingJob.Settings(task, grey ? 1 : 3, widthScale, testFraction, tc);
+        return new TrainingJob.Settings(task, grey ? 1 : 3, widthScale, !noBatchNorm, testFraction, tc);
     }
 }

@@ -51,25 +51,51 @@ public final class DenseScanner implements Scanner {
         Backend.init();
         this.fixedBandRows = bandRows;
         this.arch = arch;
-        int layer = 0;
         int widest = arch.channels();
-        for (String s : arch.convStack()) {
-            if (s.equals("p")) {
-                stages.add(POOL);
-            } else {
-                INDArray w = net.getLayer(layer).getParam("W"); // OIYX [out, in, kH, kW]
-                INDArray b = net.getLayer(layer).getParam("b");
-                stages.add(new Conv(w.permute(2, 3, 1, 0).dup('c'), b.reshape(b.length()).dup(), (int) w.size(0)));
+        // walk DL4J's layers by kind: conv (+ batch norm folded into it), pool, dense/output
+        for (var layer : net.getLayers()) {
+            var conf = layer.conf().getLayer();
+            if (conf instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer) {
+                INDArray w = layer.getParam("W"); // OIYX [out, in, kH, kW]
+                INDArray b = layer.getParam("b");
+                stages.add(new Conv(w.dup('c'), b.reshape(b.length()).dup(), (int) w.size(0)));
                 widest = Math.max(widest, (int) w.size(0));
+            } else if (conf instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization bn) {
+                Conv c = (Conv) stages.remove(stages.size() - 1);
+                stages.add(foldBatchNorm(c, layer, bn.getEps()));
+            } else if (conf instanceof org.deeplearning4j.nn.conf.layers.SubsamplingLayer) {
+                stages.add(POOL);
+            } else if (conf instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer) {
+                continue; // the ReLU after each (batch-normalised) convolution is applied in forward()
+            } else {
+                INDArray w = layer.getParam("W");
+                INDArray b = layer.getParam("b");
+                dense.add(new INDArray[] {w.dup('c'), b.reshape(1, b.length()).dup()});
             }
-            layer++;
         }
-        for (int i = 0; i <= arch.denseWidths().size(); i++, layer++) {
-            INDArray w = net.getLayer(layer).getParam("W");
-            INDArray b = net.getLayer(layer).getParam("b");
-            dense.add(new INDArray[] {w.dup('c'), b.reshape(1, b.length()).dup()});
-        }
+        // weights to YXIO [kH, kW, in, out] for the NHWC conv2d op
+        stages.replaceAll(st -> st instanceof Conv c ? new Conv(c.weights().permute(2, 3, 1, 0).dup('c'), c.bias(), c.filters()) : st);
         this.maxWidth = widest;
+    }
+
+    /** y = gamma * (conv(x) - mean) / std + beta  ==  conv'(x) with W' = W * gamma/std, b' = (b - mean) * gamma/std + beta. */
+    private static Conv foldBatchNorm(Conv c, org.deeplearning4j.nn.api.Layer bn, double eps) {
+        INDArray gamma = bn.getParam("gamma").reshape(c.filters());
+        INDArray beta = bn.getParam("beta").reshape(c.filters());
+        INDArray mean = bn.getParam("mean").reshape(c.filters());
+        // as DL4J computes it at inference: var = (10^log10stdev)^2 (or the stored var), std = sqrt(var + eps)
+        INDArray var = bn.paramTable().containsKey("log10stdev")
+                ? Transforms.pow(Nd4j.valueArrayOf(c.filters(), 10.0f), bn.getParam("log10stdev").reshape(c.filters()), true)
+                        .muli(Transforms.pow(Nd4j.valueArrayOf(c.filters(), 10.0f), bn.getParam("log10stdev").reshape(c.filters()), true))
+                : bn.getParam("var").reshape(c.filters()).dup();
+        INDArray std = Transforms.sqrt(var.addi(eps), false);
+        INDArray scale = gamma.div(std); // [out]
+        INDArray w = c.weights().dup('c');
+        for (int o = 0; o < c.filters(); o++) {
+            w.slice(o).muli(scale.getDouble(o));
+        }
+        INDArray b = c.bias().sub(mean).muli(scale).addi(beta);
+        return new Conv(w, b, c.filters());
     }
 
     @Override

@@ -59,6 +59,7 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
         a.add("denseWidths", dense);
         a.addProperty("classes", architecture.classes());
         a.addProperty("dropout", architecture.dropout());
+        a.addProperty("batchNorm", architecture.batchNorm());
         o.add("architecture", a);
         JsonObject r = new JsonObject();
         r.addProperty("window", recipe.window());
@@ -92,7 +93,8 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
         Architecture arch = new Architecture(a.get("window").getAsInt(), a.get("channels").getAsInt(),
                 strings(a.getAsJsonArray("convStack")),
                 ints(a.getAsJsonArray("denseWidths")),
-                a.get("classes").getAsInt(), a.get("dropout").getAsDouble());
+                a.get("classes").getAsInt(), a.get("dropout").getAsDouble(),
+                a.has("batchNorm") && a.get("batchNorm").getAsBoolean());
         JsonObject r = o.getAsJsonObject("recipe");
         PatchRecipe recipe = new PatchRecipe(r.get("window").getAsInt(), r.get("crop").getAsInt(), r.get("scale").getAsDouble(),
                 r.get("negativeRatio").getAsDouble(), r.get("hardNegativeShare").getAsDouble(),

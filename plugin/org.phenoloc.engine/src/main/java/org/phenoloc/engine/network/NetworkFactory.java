@@ -4,6 +4,8 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -39,8 +41,14 @@ public final class NetworkFactory {
                 list.layer(layer++, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                         .kernelSize(2, 2).stride(2, 2).build());
             } else {
-                list.layer(layer++, new ConvolutionLayer.Builder(3, 3).stride(1, 1)
-                        .nOut(Integer.parseInt(s.substring(1))).activation(Activation.RELU).build());
+                int filters = Integer.parseInt(s.substring(1));
+                list.layer(layer++, new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(filters)
+                        .activation(a.batchNorm() ? Activation.IDENTITY : Activation.RELU).build());
+                if (a.batchNorm()) {
+                    // an explicit activation layer: DL4J's batch-norm layer does not apply its own activation
+                    list.layer(layer++, new BatchNormalization.Builder().nOut(filters).build());
+                    list.layer(layer++, new ActivationLayer.Builder().activation(Activation.RELU).build());
+                }
             }
         }
         boolean first = true;

@@ -18,6 +18,12 @@ public final class PatchBatches {
     private PatchBatches() {}
 
     public static DataSet batch(List<Patch> patches, int window, int classes, Random random, boolean flips) {
+        return batch(patches, window, classes, random, flips, null);
+    }
+
+    /** As above, with the training-time standardisation applied (null = none). */
+    public static DataSet batch(List<Patch> patches, int window, int classes, Random random, boolean flips,
+            InputStandardiser standardiser) {
         int n = patches.size();
         int ch = patches.get(0).channels();
         float[] data = new float[n * ch * window * window];
@@ -46,7 +52,8 @@ public final class PatchBatches {
                         cc = window - 1 - cc;
                     }
                     for (int k = 0; k < ch; k++) {
-                        data[base + (k * window + r) * window + c] = PatchPixels.normalise(p.value(oy + rr, ox + cc, k));
+                        float v = PatchPixels.normalise(p.value(oy + rr, ox + cc, k));
+                        data[base + (k * window + r) * window + c] = standardiser == null ? v : standardiser.apply(k, v);
                     }
                 }
             }

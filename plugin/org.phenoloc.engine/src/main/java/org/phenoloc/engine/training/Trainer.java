@@ -38,10 +38,13 @@ public final class Trainer {
             throw new BadInputException("the training data has no positive examples (only negatives)");
         }
         int batchesPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
-        var schedule = new StepSchedule(ScheduleType.EPOCH, config.learningRate(), 0.1, config.effectiveStepEpochs());
+        // in iterations: fitting DataSets one by one does not advance DL4J's epoch counter
+        var schedule = new StepSchedule(ScheduleType.ITERATION, config.learningRate(), 0.1,
+                config.effectiveStepEpochs() * (double) batchesPerEpoch);
         MultiLayerNetwork net = NetworkFactory.build(architecture, schedule, config.momentum(), config.weightDecay(),
                 config.seed());
         Random random = new Random(config.seed());
+        InputStandardiser standardiser = InputStandardiser.of(train);
         List<Patch> order = new ArrayList<>(train);
         List<EpochStats> history = new ArrayList<>();
         INDArray bestParams = null;
@@ -60,7 +63,8 @@ public final class Trainer {
                     throw new TrainingCancelledException();
                 }
                 List<Patch> slice = order.subList(b * config.batchSize(), Math.min(order.size(), (b + 1) * config.batchSize()));
-                DataSet ds = PatchBatches.batch(slice, architecture.window(), architecture.classes(), random, config.augmentFlips());
+                DataSet ds = PatchBatches.batch(slice, architecture.window(), architecture.classes(), random, config.augmentFlips(),
+                        standardiser);
                 net.fit(ds);
                 double loss = net.score();
                 if (!Double.isFinite(loss)) {
@@ -73,8 +77,8 @@ public final class Trainer {
                 listener.batchDone(epoch, b + 1, batchesPerEpoch, loss, progress);
             }
             trainSeconds += (System.nanoTime() - epochStart) / 1e9;
-            double trainAcc = accuracy(net, subsample(train, 2000, random));
-            double testAcc = test.isEmpty() ? trainAcc : accuracy(net, test);
+            double trainAcc = accuracy(net, subsample(train, 2000, random), standardiser);
+            double testAcc = test.isEmpty() ? trainAcc : accuracy(net, test, standardiser);
             boolean best = testAcc > bestAcc;
             if (best) {
                 bestAcc = testAcc;
@@ -84,7 +88,7 @@ public final class Trainer {
             } else {
                 sinceBest++;
             }
-            EpochStats stats = new EpochStats(epoch, schedule.valueAt(0, epoch - 1), lossSum / batchesPerEpoch, trainAcc,
+            EpochStats stats = new EpochStats(epoch, schedule.valueAt((epoch - 1) * batchesPerEpoch, 0), lossSum / batchesPerEpoch, trainAcc,
                     testAcc, (System.nanoTime() - epochStart) / 1e9, best);
             history.add(stats);
             listener.epochDone(stats);
@@ -93,6 +97,7 @@ public final class Trainer {
             }
         }
         net.setParams(bestParams);
+        standardiser.foldInto(net);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new TrainingResult(net, history, bestEpoch, bestAcc, samples / trainSeconds, seconds);
     }
@@ -120,16 +125,17 @@ public final class Trainer {
         return copy.subList(0, max);
     }
 
-    private double accuracy(MultiLayerNetwork net, List<Patch> patches) {
-        return accuracy(net, architecture.window(), architecture.classes(), patches);
+    private double accuracy(MultiLayerNetwork net, List<Patch> patches, InputStandardiser standardiser) {
+        return accuracy(net, architecture.window(), architecture.classes(), patches, standardiser);
     }
 
     /** Share of patches whose arg-max class is the label (centre crops, no augmentation). */
-    public static double accuracy(MultiLayerNetwork net, int window, int classes, List<Patch> patches) {
+    public static double accuracy(MultiLayerNetwork net, int window, int classes, List<Patch> patches,
+            InputStandardiser standardiser) {
         if (patches.isEmpty()) {
             return Double.NaN;
         }
-        float[][] p = probabilities(net, window, classes, patches);
+        float[][] p = probabilities(net, window, classes, patches, standardiser);
         int ok = 0;
         for (int i = 0; i < p.length; i++) {
             ok += argMax(p[i]) == patches.get(i).label() ? 1 : 0;
@@ -149,11 +155,16 @@ public final class Trainer {
 
     /** Class probabilities of each patch's centre crop, in batches of 256. */
     public static float[][] probabilities(MultiLayerNetwork net, int window, int classes, List<Patch> patches) {
+        return probabilities(net, window, classes, patches, null);
+    }
+
+    static float[][] probabilities(MultiLayerNetwork net, int window, int classes, List<Patch> patches,
+            InputStandardiser standardiser) {
         int batch = 256;
         float[][] out = new float[patches.size()][];
         for (int s = 0; s < patches.size(); s += batch) {
             List<Patch> slice = patches.subList(s, Math.min(patches.size(), s + batch));
-            DataSet ds = PatchBatches.batch(slice, window, classes, null, false);
+            DataSet ds = PatchBatches.batch(slice, window, classes, null, false, standardiser);
             INDArray p = net.output(ds.getFeatures(), false);
             for (int i = 0; i < slice.size(); i++) {
                 out[s + i] = p.getRow(i).toFloatVector();

@@ -33,10 +33,12 @@ public final class TrainingJob {
      * @param task         roots (shoots later)
      * @param channels     3 colour, 1 grey
      * @param widthScale   multiplies every layer width (1 = the paper's net)
+     * @param batchNorm    batch normalisation after each convolution (false = the paper's plain net)
      * @param testFraction share of images held out for evaluation and early stopping
      * @param training     optimiser settings
      */
-    public record Settings(Task task, int channels, double widthScale, double testFraction, TrainingConfig training) {
+    public record Settings(Task task, int channels, double widthScale, boolean batchNorm, double testFraction,
+            TrainingConfig training) {
         public Settings {
             if (testFraction < 0 || testFraction >= 1) {
                 throw new BadInputException("test fraction must be in [0, 1), was " + testFraction);
@@ -47,7 +49,7 @@ public final class TrainingJob {
         }
 
         public static Settings defaults(Task task) {
-            return new Settings(task, 3, 1.0, 0.2, TrainingConfig.defaults());
+            return new Settings(task, 3, 1.0, true, 0.2, TrainingConfig.defaults());
         }
     }
 
@@ -67,7 +69,7 @@ public final class TrainingJob {
         Backend.init();
         Task task = s.task();
         PatchRecipe recipe = task.recipe();
-        Architecture arch = task.architecture(s.channels());
+        Architecture arch = task.architecture(s.channels()).withBatchNorm(s.batchNorm());
         if (s.widthScale() != 1.0) {
             arch = arch.scaled(s.widthScale());
         }

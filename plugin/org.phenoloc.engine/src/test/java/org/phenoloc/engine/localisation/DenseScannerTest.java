@@ -27,9 +27,29 @@ class DenseScannerTest {
     static void buildNet() {
         // narrower than the paper's so the test is quick; the same code path handles any widths
         arch = Architecture.paperRoot(3).scaled(0.25);
+        org.junit.jupiter.api.Assertions.assertTrue(arch.batchNorm(), "default net has batch norm: the folding path is tested");
         net = NetworkFactory.build(arch, new StepSchedule(ScheduleType.EPOCH, 0.1, 0.1, 1), 0.9, 0, 7);
         // spread the random weights so probabilities are far from 0.5 and differences would show
-        net.setParams(net.params().mul(2.5));
+        net.setParams(net.params().mul(1.5)); // spread probabilities away from 0.5 so differences would show
+        // give the batch-norm layers non-trivial statistics so folding them into the convolutions is tested
+        Random r = new Random(11);
+        for (var layer : net.getLayers()) {
+            if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization) {
+                for (String k : layer.paramTable().keySet()) {
+                    var p = layer.getParam(k);
+                    for (long i = 0; i < p.length(); i++) {
+                        double v = switch (k) {
+                            case "gamma" -> 0.5 + r.nextDouble();
+                            case "var" -> 0.2 + r.nextDouble();
+                            case "log10stdev" -> r.nextDouble() * 0.6 - 0.3;
+                            default -> r.nextGaussian() * 0.3;
+                        };
+                        p.putScalar(i, v);
+                    }
+                    layer.setParam(k, p);
+                }
+            }
+        }
     }
 
     static BufferedImage randomImage(int w, int h, long seed) {
