@@ -83,7 +83,7 @@ public final class AnnotationLoader {
     }
 
     /** The image an RSML file annotates: same stem beside it, else the one its file-key names. */
-    private static Path imageFor(Path rsml, List<Path> images) {
+    static Path imageFor(Path rsml, List<Path> images) {
         String stem = stem(rsml);
         Optional<Path> sameStem = single(rsml, images, stem);
         if (sameStem.isPresent()) {

@@ -192,7 +192,7 @@ public final class RsmlReader {
         }
     }
 
-    private static XMLStreamReader newReader(InputStream in) throws XMLStreamException {
+    static XMLStreamReader newReader(InputStream in) throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         // No DTDs, no external entities: an annotation file must not make us read other files or the network.
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -234,7 +234,7 @@ public final class RsmlReader {
         return new BadInputException(rsml, (line > 0 ? "line " + line + ": " : "") + problem);
     }
 
-    private static BadInputException malformed(Path rsml, XMLStreamException e) {
+    static BadInputException malformed(Path rsml, XMLStreamException e) {
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
         String msg = e.getMessage() == null ? "" : e.getMessage();
         // StAX prefixes its message with "ParseError at [row,col]:[..]\nMessage: "; keep the human part.

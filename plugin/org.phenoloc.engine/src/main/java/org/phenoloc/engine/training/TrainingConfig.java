@@ -42,7 +42,7 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, int
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(30, 32, 0.01, 0, 0.9, 5e-4, 10, true, 42);
+        return new TrainingConfig(40, 32, 0.01, 0, 0.9, 5e-4, 12, true, 42);
     }
 
     public int effectiveStepEpochs() {
