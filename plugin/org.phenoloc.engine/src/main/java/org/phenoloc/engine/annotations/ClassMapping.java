@@ -37,7 +37,7 @@ public final class ClassMapping {
     public static final List<String> DEFAULT_CLASSES = List.of("root_tip", "leaf_tip", "leaf_base", "ear_tip",
             "ear_base");
 
-    private static final ClassMapping DEFAULTS = new ClassMapping(Map.of()).with(Map.ofEntries(
+    private static final ClassMapping DEFAULTS = exactly(DEFAULT_CLASSES).with(Map.ofEntries(
             Map.entry("roottip", "root_tip"),
             Map.entry("leaftip", "leaf_tip"),
             Map.entry("tip", "leaf_tip"),

@@ -50,11 +50,11 @@ public final class MaizeTsvReader {
                         + parser.getHeaderNames());
             }
             for (CSVRecord row : parser) {
-                String where = "record " + row.getRecordNumber() + ": ";
                 String image = row.isSet("fn") ? row.get("fn").trim() : "";
                 if (image.isEmpty()) {
-                    throw new BadInputException(tsv, where + "no image name in column fn");
+                    throw new BadInputException(tsv, "row " + row.getRecordNumber() + ": no image name in column fn");
                 }
+                String where = "row " + row.getRecordNumber() + " (" + image + "): "; // rows counted after the header
                 String targets = row.isSet("targets") ? row.get("targets") : "";
                 byImage.computeIfAbsent(image, k -> new ArrayList<>()).addAll(targets(tsv, where, targets));
             }
