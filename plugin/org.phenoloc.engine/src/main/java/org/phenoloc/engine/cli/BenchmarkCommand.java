@@ -109,6 +109,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                 List.of("naive window-by-window", Markdown.f("%dx%d crop", naiveCrop, naiveCrop), Markdown.f("%.2f", naive), Markdown.f("%.1f", naivePerMp))));
         md.paragraph(Markdown.f("Dense is %.0fx faster per megapixel than the naive scan. Peak resident memory of this "
                 + "process (VmHWM, includes training): %s.", naivePerMp / densePerMp, peakMemory()));
+        md.paragraph("Memory of localisation alone, measured in a child JVM (-Xmx1g) scanning a generated "
+                + "5472x3648 (20 megapixel) image with heat map and binary map: " + probeMemory(out.resolve(t.id() + "-benchmark.phenoloc")));
         ImageFiles.writePng(out.resolve(t.id() + "-training.png"), trainingPlot(outcome));
         md.image("training history", t.id() + "-training.png");
         AtomicFiles.writeString(out.resolve(t.id() + ".md"), md.markdown());
@@ -131,6 +133,23 @@ final class BenchmarkCommand implements Callable<Integer> {
         s.add(new org.phenoloc.engine.report.Plots.Series("held out", x, te, java.awt.Color.RED));
         return org.phenoloc.engine.report.Plots.lineChart("Patch accuracy per epoch", "epoch", "accuracy", 1,
                 Math.max(2, h.size()), 0.5, 1, s);
+    }
+
+    /** Localises a 20 MP image in a child JVM and returns its report line (peak RSS = VmHWM). */
+    private static String probeMemory(Path model) {
+        try {
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            var pb = new ProcessBuilder(javaBin, "-Xmx1g", "-Dorg.eclipse.deeplearning4j.helpers.disable=false",
+                    "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir", ""),
+                    "-cp", System.getProperty("java.class.path"), MemoryProbe.class.getName(), model.toString(), "5472", "3648");
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            return out.lines().filter(l -> l.startsWith("probe ")).findFirst().orElse("probe failed: " + out.strip());
+        } catch (Exception e) {
+            return "probe failed: " + e;
+        }
     }
 
     static String peakMemory() {

@@ -26,6 +26,20 @@ public final class EvaluationReport {
         List<List<String>> rows = new ArrayList<>();
         r.byRadius().forEach((radius, s) -> rows.add(matchRow(Markdown.f("%.0f px", radius), s)));
         md.table(List.of("radius", "TP", "FP", "FN", "precision", "recall", "F1", "mean error px", "mean |count error|"), rows);
+        double[] best = r.sweep()[0];
+        for (double[] row : r.sweep()) {
+            if (row[3] > best[3]) {
+                best = row;
+            }
+        }
+        md.paragraph(Markdown.f("Best threshold of the sweep below (r = 16 px): %.3f, precision %.3f, recall %.3f, F1 %.3f "
+                + "(`--threshold %.3f`).", best[0], best[1], best[2], best[3], best[0]));
+        List<List<String>> sweepRows = new ArrayList<>();
+        for (double[] row : r.sweep()) {
+            sweepRows.add(List.of(Markdown.f("%.3f", row[0]), Markdown.f("%.3f", row[1]), Markdown.f("%.3f", row[2]),
+                    Markdown.f("%.3f", row[3])));
+        }
+        md.table(List.of("threshold", "precision", "recall", "F1 (16 px)"), sweepRows);
         PixelAccuracy p = r.pixels();
         md.paragraph("Pixel measure of the paper's Supplementary Table 1 (radius half the window):");
         md.table(List.of("feature", "false positive %", "false negative %", "pixel accuracy %"),
