@@ -33,11 +33,15 @@ import picocli.CommandLine.Parameters;
         description = {"Accuracy and speed on real images: train on DATA/train, evaluate on DATA/valid, time the dense",
             "scan against the naive one in the same run; writes OUT/roots.md with tables and PNG plots."})
 final class BenchmarkCommand implements Callable<Integer> {
-    @Parameters(index = "0", defaultValue = "roots", description = "task (roots)")
+    @Parameters(index = "0", defaultValue = "roots", description = "task: roots or shoots")
     String task;
 
-    @Option(names = "--data", description = "folder with train/ and valid/ (default ${DEFAULT-VALUE})")
-    Path data = Path.of("../shared/data/roots/osr-rootnav2");
+    @Option(names = "--data", description = {"folder with train/ and valid/, or one folder that is split by image",
+        "(default ../shared/data/roots/osr-rootnav2 for roots, ../shared/data/shoots/maize-leaf-tips for shoots)"})
+    Path data;
+
+    @Option(names = "--eval-fraction", description = "share of images held out for evaluation when DATA has no train/valid split (default ${DEFAULT-VALUE})")
+    double evalFraction = 1.0 / 3;
 
     @Option(names = "--out", description = "report folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("docs/results");
@@ -54,29 +58,44 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Task t = Task.parse(task);
-        Path trainDir = data.resolve("train");
-        Path validDir = data.resolve("valid");
-        if (!Files.isDirectory(trainDir) || !Files.isDirectory(validDir)) {
-            throw new BadInputException(data, "needs train/ and valid/ folders of annotated images");
+        if (data == null) {
+            data = Path.of(t == Task.ROOTS ? "../shared/data/roots/osr-rootnav2" : "../shared/data/shoots/maize-leaf-tips");
+        }
+        if (!Files.isDirectory(data)) {
+            throw new BadInputException(data, "benchmark data folder not found");
+        }
+        java.util.function.Consumer<String> warn = w -> System.err.println("warning: " + w);
+        List<org.phenoloc.engine.annotations.AnnotatedImage> train;
+        List<org.phenoloc.engine.annotations.AnnotatedImage> valid;
+        String split;
+        if (Files.isDirectory(data.resolve("train")) && Files.isDirectory(data.resolve("valid"))) {
+            train = t.load(data.resolve("train"), null, warn);
+            valid = t.load(data.resolve("valid"), null, warn);
+            split = "train/ and valid/";
+        } else {
+            var all = t.load(data, null, warn);
+            var s = org.phenoloc.engine.patches.ImageSplit.of(all, evalFraction, 7);
+            train = s.train();
+            valid = s.test();
+            split = Markdown.f("a seeded split by image (%d for training, %d for evaluation)", train.size(), valid.size());
         }
         Files.createDirectories(out);
-        var outcome = TrainingJob.run(trainDir, training.settings(t), new ConsoleTraining(System.out), System.out::println);
+        var outcome = TrainingJob.run(train, data.toString(), training.settings(t), new ConsoleTraining(System.out), System.out::println);
         var model = outcome.model();
         ModelFiles.save(model, out.resolve(t.id() + "-benchmark.phenoloc"));
-        var valid = AnnotationLoader.loadFolder(validDir, RsmlReader.PAPER_MIN_ROOT_LENGTH);
         Markdown md = new Markdown().heading(1, "Benchmark: " + t.id() + " on " + data.getFileName());
         md.paragraph("Measured by `./phenoloc benchmark " + t.id() + "` on " + Backend.describe() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ". Trained on train/ (" + outcome.split().train().size() + " images for fitting, "
-                + outcome.split().test().size() + " held out for early stopping), evaluated on valid/ (" + valid.size()
-                + " images never seen in training).");
+                + ". Data: " + split + ". Training used " + outcome.split().train().size() + " images for fitting and "
+                + outcome.split().test().size() + " for early stopping; evaluation uses " + valid.size()
+                + " images never seen in training. Network: " + model.metadata().architecture() + ".");
         md.heading(2, "Training");
         md.table(List.of("patches", "epochs run", "best epoch", "patches/s", "seconds", "held-out patch acc"),
                 List.of(List.of(Integer.toString(outcome.trainPatches().size()),
                         Integer.toString(outcome.result().history().size()), Integer.toString(outcome.result().bestEpoch()),
                         Markdown.f("%.0f", outcome.result().samplesPerSecond()), Markdown.f("%.0f", outcome.result().seconds()),
                         Markdown.f("%.4f", outcome.result().bestTestAccuracy()))));
-        EvaluationReport.patchSection(md, PatchEvaluation.run(model, valid, 4242).report(), "valid/");
+        EvaluationReport.patchSection(md, PatchEvaluation.run(model, valid, 4242).report(), "evaluation images");
         Markdown eval = EvaluateCommand.evaluate(model, valid, localiser, out.resolve(t.id() + "-images"), "x");
         String body = eval.markdown();
         body = body.substring(body.indexOf("## Localisation"));
@@ -85,6 +104,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         BufferedImage img = ImageFiles.readRgb(valid.get(0).image());
         var arch = model.metadata().architecture();
         DenseScanner dense = new DenseScanner(model.network(), arch);
+        if (model.metadata().imageScale() != 1.0) {
+            BufferedImage scaled = new BufferedImage((int) Math.round(img.getWidth() * model.metadata().imageScale()),
+                    (int) Math.round(img.getHeight() * model.metadata().imageScale()), BufferedImage.TYPE_INT_RGB);
+            var g = scaled.createGraphics();
+            g.drawImage(img.getScaledInstance(scaled.getWidth(), scaled.getHeight(), java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+            g.dispose();
+            img = scaled;
+        }
         double mp = img.getWidth() * (double) img.getHeight() / 1e6;
         long t0 = System.nanoTime();
         dense.scan(img, 4, Progress.NONE);
@@ -96,17 +123,18 @@ final class BenchmarkCommand implements Callable<Integer> {
             warm[i] = (System.nanoTime() - s) / 1e9;
         }
         Arrays.sort(warm);
-        BufferedImage crop = img.getSubimage(img.getWidth() / 2 - naiveCrop / 2, img.getHeight() / 2 - naiveCrop / 2, naiveCrop, naiveCrop);
+        int side = Math.min(naiveCrop, Math.min(img.getWidth(), img.getHeight()));
+        BufferedImage crop = img.getSubimage(img.getWidth() / 2 - side / 2, img.getHeight() / 2 - side / 2, side, side);
         long n0 = System.nanoTime();
         new NaiveScanner(model.network(), arch).scan(crop, 4, Progress.NONE);
         double naive = (System.nanoTime() - n0) / 1e9;
-        double naivePerMp = naive / (naiveCrop * naiveCrop / 1e6);
+        double naivePerMp = naive / (side * side / 1e6);
         double densePerMp = warm[1] / mp;
-        md.heading(2, "Speed (stride 4)");
+        md.heading(2, "Speed (stride 4" + (model.metadata().imageScale() != 1.0 ? ", on the image scaled by " + model.metadata().imageScale() : "") + ")");
         md.table(List.of("path", "image", "seconds", "s per megapixel"), List.of(
                 List.of("dense, first call", Markdown.f("%dx%d", img.getWidth(), img.getHeight()), Markdown.f("%.2f", first), Markdown.f("%.2f", first / mp)),
                 List.of("dense, warm (median of 3)", Markdown.f("%dx%d", img.getWidth(), img.getHeight()), Markdown.f("%.2f", warm[1]), Markdown.f("%.2f", densePerMp)),
-                List.of("naive window-by-window", Markdown.f("%dx%d crop", naiveCrop, naiveCrop), Markdown.f("%.2f", naive), Markdown.f("%.1f", naivePerMp))));
+                List.of("naive window-by-window", Markdown.f("%dx%d crop", side, side), Markdown.f("%.2f", naive), Markdown.f("%.1f", naivePerMp))));
         md.paragraph(Markdown.f("Dense is %.0fx faster per megapixel than the naive scan. Peak resident memory of this "
                 + "process (VmHWM, includes training): %s.", naivePerMp / densePerMp, peakMemory()));
         md.paragraph("Memory of localisation alone, measured in a child JVM (-Xmx1g) scanning a generated "

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.phenoloc.engine.annotations.AnnotationLoader;
-import org.phenoloc.engine.annotations.RsmlReader;
 import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.model.ModelFiles;
 import org.phenoloc.engine.model.PhenolocModel;
@@ -37,7 +35,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PhenolocModel m = ModelFiles.load(model);
-        var images = AnnotationLoader.loadFolder(data, RsmlReader.PAPER_MIN_ROOT_LENGTH);
+        var images = org.phenoloc.engine.Task.parse(m.metadata().task()).load(data, null, w -> System.err.println("warning: " + w));
         var r = PatchEvaluation.run(m, images, seed);
         List<String> classes = m.metadata().classes();
         List<String> header = new ArrayList<>(List.of("image", "x", "y", "true_class", "predicted_class"));

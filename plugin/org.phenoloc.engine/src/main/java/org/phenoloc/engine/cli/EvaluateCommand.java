@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.phenoloc.engine.annotations.AnnotationLoader;
-import org.phenoloc.engine.annotations.RsmlReader;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.io.Progress;
@@ -39,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PhenolocModel m = ModelFiles.load(model);
-        var images = AnnotationLoader.loadFolder(data, RsmlReader.PAPER_MIN_ROOT_LENGTH);
+        var images = org.phenoloc.engine.Task.parse(m.metadata().task()).load(data, null, w -> System.err.println("warning: " + w));
         Files.createDirectories(out);
         Markdown md = evaluate(m, images, options, out, "Evaluation of " + model.getFileName() + " on " + data);
         AtomicFiles.writeString(out.resolve("report.md"), md.markdown());
@@ -67,9 +65,13 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException(e);
         }
         EvaluationReport.localisationSection(md, r);
-        ImageFiles.writePng(out.resolve("precision-recall.png"), EvaluationReport.sweepPlot(r));
-        md.image("precision and recall over threshold", "precision-recall.png");
-        String first = r.images().get(0).image().replaceFirst("\\.[^.]+$", "");
+        for (var c : r.classes()) {
+            if (c.images().stream().anyMatch(s -> s.truth() > 0)) {
+                ImageFiles.writePng(out.resolve("precision-recall-" + c.className() + ".png"), EvaluationReport.sweepPlot(c));
+                md.image(c.className() + ": precision and recall over threshold", "precision-recall-" + c.className() + ".png");
+            }
+        }
+        String first = r.classes().get(0).images().get(0).image().replaceFirst("\\.[^.]+$", "");
         md.image("overlay: circles detections, crosses annotations", first + "_overlay.png");
         return md;
     }

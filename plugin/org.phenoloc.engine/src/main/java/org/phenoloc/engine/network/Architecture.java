@@ -64,6 +64,17 @@ public record Architecture(int window, int channels, List<String> convStack, Lis
                 List.of(128, 64), 2, 0.5, true);
     }
 
+    /**
+     * The paper's shoot net: three groups of 3x3 convs and pools, one final conv, three fully connected layers down to
+     * 5 classes, filters 64 up to 512. Layer counts 2, 3, 3 keep every size even before a pool, so no pixel of the
+     * 64x64 window is dropped: 64 -c-> 62 -c-> 60 -p-> 30 -c-> 28 -c-> 26 -c-> 24 -p-> 12 -c-> 10 -c-> 8 -c-> 6 -p->
+     * 3 -c-> 1. Dense widths 512, 256 are ours.
+     */
+    public static Architecture paperShoot(int channels) {
+        return new Architecture(64, channels, List.of("c64", "c64", "p", "c128", "c128", "c128", "p", "c256", "c256",
+                "c256", "p", "c512"), List.of(512, 256), 5, 0.5, true);
+    }
+
     /** The root layout with every width multiplied by {@code factor} (e.g. 0.5 for a fast preset). */
     public Architecture scaled(double factor) {
         List<String> stack = new ArrayList<>();

@@ -9,7 +9,8 @@ import org.phenoloc.engine.io.BadInputException;
  * @param crop              side cut from the source image around each point, before scaling (42 roots, 128 shoots)
  * @param scale             scale applied to the crop (1 roots, 0.5 shoots)
  * @param negativeRatio     negatives per positive (2 roots, 1 shoots)
- * @param hardNegativeShare share of negatives drawn on the annotated structure (roots: 0.5 on the root system)
+ * @param hardNegativeShare share of hard negatives: on the annotated structure when the annotation has one (roots:
+ *                          0.5 on the root system), otherwise at Harris corners of the image (shoots: 0.8)
  * @param exclusionRadius   negatives are at least this far (source pixels) from every annotated feature
  */
 public record PatchRecipe(int window, int crop, double scale, double negativeRatio, double hardNegativeShare,
@@ -33,6 +34,14 @@ public record PatchRecipe(int window, int crop, double scale, double negativeRat
     /** Roots: 42x42 crops, random 32x32 at training time, 2 negatives per tip, half of them on the roots. */
     public static PatchRecipe paperRoots() {
         return new PatchRecipe(32, 42, 1.0, 2.0, 0.5, 16);
+    }
+
+    /**
+     * Shoots: 128x128 crops scaled by half to 64x64, as many negatives as features, most at Harris corners (clutter
+     * and plant material), the rest at random points so plain background is represented.
+     */
+    public static PatchRecipe paperShoots() {
+        return new PatchRecipe(64, 128, 0.5, 1.0, 0.8, 32);
     }
 
     /** Side of the stored (scaled) crop. */

@@ -45,14 +45,24 @@ public final class PatchSampler {
             positives++;
         }
         int negatives = (int) Math.round(positives * recipe.negativeRatio());
-        int hard = annotated.structures().isEmpty() ? 0 : (int) Math.round(negatives * recipe.hardNegativeShare());
+        int hard = (int) Math.round(negatives * recipe.hardNegativeShare());
         List<double[]> segments = segments(annotated.structures());
         double total = segments.stream().mapToDouble(s -> s[4]).sum();
+        // hard negatives come from the annotated structure when there is one (roots), else from Harris corners
+        List<Point> corners = total > 0 || hard == 0 ? List.of()
+                : HarrisCorners.detect(image, 2000, Math.max(2, recipe.crop() / 16));
         int negLabel = classes.size() - 1;
         for (int i = 0; i < negatives; i++) {
             Point p = null;
             for (int attempt = 0; attempt < 200 && p == null; attempt++) {
-                Point c = i < hard && total > 0 ? onStructure(segments, total, random) : randomPoint(image, random);
+                Point c;
+                if (i < hard && total > 0) {
+                    c = onStructure(segments, total, random);
+                } else if (i < hard && !corners.isEmpty()) {
+                    c = corners.get(random.nextInt(corners.size()));
+                } else {
+                    c = randomPoint(image, random);
+                }
                 if (farFrom(c, exclusion)) {
                     p = c;
                 }

@@ -13,8 +13,6 @@ import java.util.function.Consumer;
 import org.phenoloc.engine.Phenoloc;
 import org.phenoloc.engine.Task;
 import org.phenoloc.engine.annotations.AnnotatedImage;
-import org.phenoloc.engine.annotations.AnnotationLoader;
-import org.phenoloc.engine.annotations.RsmlReader;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.model.ModelMetadata;
@@ -60,7 +58,7 @@ public final class TrainingJob {
     private TrainingJob() {}
 
     public static Outcome run(Path dataDir, Settings s, TrainingListener listener, Consumer<String> log) {
-        List<AnnotatedImage> images = AnnotationLoader.loadFolder(dataDir, RsmlReader.PAPER_MIN_ROOT_LENGTH);
+        List<AnnotatedImage> images = s.task().load(dataDir, null, w -> log.accept("warning: " + w));
         return run(images, dataDir.toString(), s, listener, log);
     }
 

@@ -100,6 +100,20 @@ class DenseScannerTest {
     }
 
     @Test
+    void shootNetWithThreePoolsGetsStride4ByStitchingShiftedPasses() {
+        Architecture shoot = Architecture.paperShoot(3).scaled(0.125);
+        assertEquals(8, shoot.stride());
+        MultiLayerNetwork shootNet = NetworkFactory.build(shoot, new StepSchedule(ScheduleType.EPOCH, 0.1, 0.1, 1), 0.9, 0, 5);
+        shootNet.setParams(shootNet.params().mul(1.5));
+        BufferedImage img = randomImage(101, 90, 6);
+        ProbabilityGrid naive = new NaiveScanner(shootNet, shoot).scan(img, 4, Progress.NONE);
+        ProbabilityGrid dense = new DenseScanner(shootNet, shoot).scan(img, 4, Progress.NONE);
+        assertEquals((101 - 64) / 4 + 1, dense.cols());
+        assertEquals(5, dense.classes());
+        assertTrue(dense.maxAbsDifference(naive) < 1e-4, "shoot stride 4: " + dense.maxAbsDifference(naive));
+    }
+
+    @Test
     void rejectsBadStrideAndSmallImage() {
         DenseScanner dense = new DenseScanner(net, arch);
         assertThrows(BadInputException.class, () -> dense.scan(randomImage(64, 64, 4), 3, Progress.NONE));
