@@ -49,6 +49,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--naive-crop", description = "side of the crop the naive scan is timed on (default ${DEFAULT-VALUE})")
     int naiveCrop = 256;
 
+    @Option(names = "--model", description = {"evaluate and time this trained model instead of training one",
+        "(its training figures are read from its provenance)"})
+    Path trained;
+
     @Mixin
     TrainingOptions training;
 
@@ -80,21 +84,28 @@ final class BenchmarkCommand implements Callable<Integer> {
             split = Markdown.f("a seeded split by image (%d for training, %d for evaluation)", train.size(), valid.size());
         }
         Files.createDirectories(out);
-        var outcome = TrainingJob.run(train, data.toString(), training.settings(t), new ConsoleTraining(System.out), System.out::println);
-        var model = outcome.model();
-        ModelFiles.save(model, out.resolve(t.id() + "-benchmark.phenoloc"));
+        TrainingJob.Outcome outcome = null;
+        org.phenoloc.engine.model.PhenolocModel model;
+        if (trained != null) {
+            model = ModelFiles.load(trained);
+        } else {
+            outcome = TrainingJob.run(train, data.toString(), training.settings(t), new ConsoleTraining(System.out), System.out::println);
+            model = outcome.model();
+            ModelFiles.save(model, out.resolve(t.id() + "-benchmark.phenoloc"));
+        }
+        var prov = model.metadata().provenance();
         Markdown md = new Markdown().heading(1, "Benchmark: " + t.id() + " on " + data.getFileName());
         md.paragraph("Measured by `./phenoloc benchmark " + t.id() + "` on " + Backend.describe() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ". Data: " + split + ". Training used " + outcome.split().train().size() + " images for fitting and "
-                + outcome.split().test().size() + " for early stopping; evaluation uses " + valid.size()
+                + ". Data: " + split + ". Training used the images " + prov.get("trainImages") + " for fitting and "
+                + prov.get("testImages") + " for early stopping; evaluation uses " + valid.size()
                 + " images never seen in training. Network: " + model.metadata().architecture() + ".");
         md.heading(2, "Training");
-        md.table(List.of("patches", "epochs run", "best epoch", "patches/s", "seconds", "held-out patch acc"),
-                List.of(List.of(Integer.toString(outcome.trainPatches().size()),
-                        Integer.toString(outcome.result().history().size()), Integer.toString(outcome.result().bestEpoch()),
-                        Markdown.f("%.0f", outcome.result().samplesPerSecond()), Markdown.f("%.0f", outcome.result().seconds()),
-                        Markdown.f("%.4f", outcome.result().bestTestAccuracy()))));
+        md.paragraph("Training settings: " + prov.get("training") + ". Trained on: " + prov.getOrDefault("backend", "?")
+                + (trained != null ? " (model " + trained.getFileName() + ", trained in an earlier run)" : "") + ".");
+        md.table(List.of("patches", "epochs run", "best epoch", "patches/s (fitting)", "seconds", "held-out patch acc"),
+                List.of(List.of(prov.get("trainPatches"), prov.get("epochsRun"), prov.get("bestEpoch"),
+                        prov.getOrDefault("trainingPatchesPerSecond", "?"), prov.get("trainingSeconds"), prov.get("testAccuracy"))));
         EvaluationReport.patchSection(md, PatchEvaluation.run(model, valid, 4242).report(), "evaluation images");
         Markdown eval = EvaluateCommand.evaluate(model, valid, localiser, out.resolve(t.id() + "-images"), "x");
         String body = eval.markdown();
@@ -138,9 +149,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         md.paragraph(Markdown.f("Dense is %.0fx faster per megapixel than the naive scan. Peak resident memory of this "
                 + "process (VmHWM, includes training): %s.", naivePerMp / densePerMp, peakMemory()));
         md.paragraph("Memory of localisation alone, measured in a child JVM (-Xmx1g) scanning a generated "
-                + "5472x3648 (20 megapixel) image with heat map and binary map: " + probeMemory(out.resolve(t.id() + "-benchmark.phenoloc")));
-        ImageFiles.writePng(out.resolve(t.id() + "-training.png"), trainingPlot(outcome));
-        md.image("training history", t.id() + "-training.png");
+                + "5472x3648 (20 megapixel) image with heat map and binary map: "
+                + probeMemory(trained != null ? trained : out.resolve(t.id() + "-benchmark.phenoloc")));
+        if (outcome != null) {
+            ImageFiles.writePng(out.resolve(t.id() + "-training.png"), trainingPlot(outcome));
+            md.image("training history", t.id() + "-training.png");
+        }
         AtomicFiles.writeString(out.resolve(t.id() + ".md"), md.markdown());
         System.out.println(md.markdown());
         return 0;

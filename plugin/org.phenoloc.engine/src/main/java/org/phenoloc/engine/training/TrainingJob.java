@@ -101,6 +101,8 @@ public final class TrainingJob {
         prov.put("trainAccuracy", String.format(java.util.Locale.ROOT, "%.4f", best.trainAccuracy()));
         prov.put("testAccuracy", String.format(java.util.Locale.ROOT, "%.4f", best.testAccuracy()));
         prov.put("trainingSeconds", String.format(java.util.Locale.ROOT, "%.1f", result.seconds()));
+        prov.put("trainingPatchesPerSecond", String.format(java.util.Locale.ROOT, "%.1f", result.samplesPerSecond()));
+        prov.put("backend", Backend.describe());
         ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, recipe, task.imageScale(),
                 task.defaultThresholds(), prov);
         return new Outcome(new PhenolocModel(result.network(), meta), result, split, train, test);
