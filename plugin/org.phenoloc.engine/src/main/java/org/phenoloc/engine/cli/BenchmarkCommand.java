@@ -53,6 +53,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         "(its training figures are read from its provenance)"})
     Path trained;
 
+    @Option(names = "--compare", split = ",", description = "also evaluate these trained models (e.g. a narrower preset) on the same images and tabulate accuracy against speed")
+    List<Path> compare = List.of();
+
     @Mixin
     TrainingOptions training;
 
@@ -155,9 +158,40 @@ final class BenchmarkCommand implements Callable<Integer> {
             ImageFiles.writePng(out.resolve(t.id() + "-training.png"), trainingPlot(outcome));
             md.image("training history", t.id() + "-training.png");
         }
+        if (!compare.isEmpty()) {
+            md.heading(2, "Presets compared on the same evaluation images");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(summaryRow("this run's model", model, valid, img));
+            for (Path c : compare) {
+                rows.add(summaryRow(c.getFileName().toString(), ModelFiles.load(c), valid, img));
+            }
+            md.table(List.of("model", "network", "parameters", "training patches/s", "patch accuracy %",
+                    "F1 per class (middle radius, model thresholds)", "dense s per MP (scanned image)"), rows);
+        }
         AtomicFiles.writeString(out.resolve(t.id() + ".md"), md.markdown());
         System.out.println(md.markdown());
         return 0;
+    }
+
+    private List<String> summaryRow(String name, org.phenoloc.engine.model.PhenolocModel m,
+            List<org.phenoloc.engine.annotations.AnnotatedImage> valid, BufferedImage scanned) {
+        var patch = PatchEvaluation.run(m, valid, 4242).report();
+        var loc = org.phenoloc.engine.report.LocalisationEvaluation.run(m, localiser.config(), valid, Progress.NONE, null);
+        StringBuilder f1 = new StringBuilder();
+        for (var c : loc.classes()) {
+            if (c.images().stream().anyMatch(s -> s.truth() > 0)) {
+                f1.append(f1.length() == 0 ? "" : ", ").append(c.className()).append(' ')
+                        .append(Markdown.f("%.3f", c.byRadius().get(c.sweepRadius()).f1()));
+            }
+        }
+        DenseScanner d = new DenseScanner(m.network(), m.metadata().architecture());
+        d.scan(scanned, 4, Progress.NONE);
+        long s0 = System.nanoTime();
+        d.scan(scanned, 4, Progress.NONE);
+        double spm = (System.nanoTime() - s0) / 1e9 / (scanned.getWidth() * (double) scanned.getHeight() / 1e6);
+        return List.of(name, m.metadata().architecture().toString(), Long.toString(m.network().numParams()),
+                m.metadata().provenance().getOrDefault("trainingPatchesPerSecond", "?"),
+                Markdown.f("%.1f", patch.overallAccuracyPercent()), f1.toString(), Markdown.f("%.2f", spm));
     }
 
     private static java.awt.image.BufferedImage trainingPlot(TrainingJob.Outcome o) {

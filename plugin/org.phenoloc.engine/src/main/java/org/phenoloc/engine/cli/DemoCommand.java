@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.phenoloc.engine.Task;
-import org.phenoloc.engine.annotations.AnnotationLoader;
-import org.phenoloc.engine.annotations.RsmlReader;
 import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.model.ModelFiles;
 import org.phenoloc.engine.report.EvaluationReport;
@@ -15,6 +13,8 @@ import org.phenoloc.engine.report.Markdown;
 import org.phenoloc.engine.report.PatchEvaluation;
 import org.phenoloc.engine.synthetic.RootSystemConfig;
 import org.phenoloc.engine.synthetic.RootSystemGenerator;
+import org.phenoloc.engine.synthetic.ShootConfig;
+import org.phenoloc.engine.synthetic.ShootGenerator;
 import org.phenoloc.engine.training.TrainingJob;
 
 import picocli.CommandLine.Command;
@@ -25,8 +25,11 @@ import picocli.CommandLine.Option;
         description = {"The main job on generated data, in a few minutes: generate synthetic root systems (images + RSML),",
             "train the root-tip net, localise and evaluate held-out images, write DIR/report.html."})
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--out", description = "output folder (default ${DEFAULT-VALUE})")
-    Path out = Path.of("phenoloc-demo");
+    @Option(names = "--task", description = "roots (default) or shoots")
+    String task = "roots";
+
+    @Option(names = "--out", description = "output folder (default phenoloc-demo, or phenoloc-demo-shoots for shoots)")
+    Path out;
 
     @Option(names = "--train-images", description = "generated training images (default ${DEFAULT-VALUE})")
     int trainImages = 8;
@@ -49,22 +52,39 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Task t = Task.parse(task);
+        if (out == null) {
+            out = Path.of(t == Task.ROOTS ? "phenoloc-demo" : "phenoloc-demo-shoots");
+        }
         Path trainDir = out.resolve("data/train");
         Path testDir = out.resolve("data/test");
         Files.createDirectories(out);
-        RootSystemConfig base = RootSystemConfig.defaults();
         System.out.println("generating " + trainImages + " training and " + testImages + " test images in " + out.resolve("data"));
-        RootSystemGenerator.writeDataset(trainDir, trainImages, base.withSeed(1000));
-        RootSystemGenerator.writeDataset(testDir, testImages, base.withSeed(2000));
-        var outcome = TrainingJob.run(trainDir, training.settings(Task.ROOTS), new ConsoleTraining(System.out), System.out::println);
-        Path modelFile = out.resolve("roots.phenoloc");
+        if (t == Task.ROOTS) {
+            RootSystemConfig base = RootSystemConfig.defaults();
+            RootSystemGenerator.writeDataset(trainDir, trainImages, base.withSeed(1000));
+            RootSystemGenerator.writeDataset(testDir, testImages, base.withSeed(2000));
+        } else {
+            ShootConfig base = ShootConfig.defaults();
+            ShootGenerator.writeDataset(trainDir, trainImages, base.withSeed(1000));
+            ShootGenerator.writeDataset(testDir, testImages, base.withSeed(2000));
+        }
+        TrainingJob.Settings settings = training.settings(t);
+        if (t == Task.SHOOTS && training.widthScale == 1.0) {
+            // the paper-sized shoot net trains at a few patches per second on 2 cores: the demo uses the narrow preset
+            settings = new TrainingJob.Settings(t, settings.channels(), 0.25, settings.batchNorm(), settings.testFraction(),
+                    settings.training());
+        }
+        var outcome = TrainingJob.run(trainDir, settings, new ConsoleTraining(System.out), System.out::println);
+        Path modelFile = out.resolve(t.id() + ".phenoloc");
         ModelFiles.save(outcome.model(), modelFile);
         System.out.println("model written to " + modelFile);
-        var test = AnnotationLoader.loadFolder(testDir, RsmlReader.PAPER_MIN_ROOT_LENGTH);
+        var test = t.load(testDir, null, w -> System.err.println("warning: " + w));
         Path results = out.resolve("results");
         Files.createDirectories(results);
-        Markdown md = EvaluateCommand.evaluate(outcome.model(), test, localiser, results, "Phenoloc demo: root tips on synthetic images");
-        Markdown full = new Markdown().heading(1, "Phenoloc demo: root tips on synthetic images");
+        String title = "Phenoloc demo: " + (t == Task.ROOTS ? "root tips" : "leaf and ear tips and bases") + " on synthetic images";
+        Markdown md = EvaluateCommand.evaluate(outcome.model(), test, localiser, results, title);
+        Markdown full = new Markdown().heading(1, title);
         full.paragraph(Markdown.f("Trained on %d generated images (%d patches, best epoch %d of %d, %.0f patches/s, %.0f s), "
                 + "evaluated on %d unseen generated images.", trainImages, outcome.trainPatches().size(),
                 outcome.result().bestEpoch(), outcome.result().history().size(), outcome.result().samplesPerSecond(),
