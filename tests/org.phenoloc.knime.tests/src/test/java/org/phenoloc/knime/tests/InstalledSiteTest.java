@@ -39,7 +39,7 @@ class InstalledSiteTest {
         Set<String> ids = new TreeSet<>();
         for (Path p : jars) {
             String n = p.getFileName().toString();
-            ids.add(n.substring(0, n.indexOf('_')));
+            ids.add(n.replaceFirst("_\\d.*$", "")); // id_version.jar; ids may contain '_' (x86_64)
         }
         return ids;
     }

@@ -96,9 +96,10 @@ final class PatchCropperNodeModel extends PhenolocNodeModel<PatchCropperSettings
         BufferedDataContainer out = exec.createDataContainer(outSpec());
         long[] row = {0};
         int done = 0;
-        for (List<AnnotatedImage> part : List.of(split.train(), split.test())) {
-            String partition = part == split.train() ? Columns.TRAIN : Columns.TEST;
-            for (AnnotatedImage a : part) {
+        List<List<AnnotatedImage>> parts = List.of(split.train(), split.test());
+        for (int k = 0; k < parts.size(); k++) {
+            String partition = k == 0 ? Columns.TRAIN : Columns.TEST;
+            for (AnnotatedImage a : parts.get(k)) {
                 exec.checkCanceled();
                 for (Patch p : sampler.sample(a, ImageFiles.readRgb(a.image()), random)) {
                     out.addRowToTable(new DefaultRow(RowKey.createRowKey(row[0]++), Images.patchCell(p),
