@@ -1,7 +1,5 @@
 package org.knime.core.node;
 
-import java.net.URL;
-
 /** Stand-in for KNIME's NodeFactory (KNIME reads the node description from FactorySimpleName.xml beside it). */
 public abstract class NodeFactory<T extends NodeModel> {
     protected NodeFactory() {

@@ -30,7 +30,7 @@ public class DefaultRow implements DataRow {
         this(new RowKey(rowKey), row);
     }
 
-    public DefaultRow(final RowKey rowKey, final List<? extends DataCell> row) {
+    public DefaultRow(final RowKey rowKey, final List<DataCell> row) {
         this(rowKey, row.toArray(new DataCell[0]));
     }
 

@@ -3,7 +3,6 @@ package org.phenoloc.knime.util;
 import java.io.File;
 import java.util.function.Supplier;
 
-import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -82,9 +81,5 @@ public abstract class PhenolocNodeModel<S extends NodeSettingsBundle> extends No
     /** For engine work cut short through {@link Progress#isCancelled()}. */
     protected static CanceledExecutionException cancelledException() {
         return new CanceledExecutionException("cancelled by the user");
-    }
-
-    protected static void checkCanceled(final ExecutionContext exec) throws CanceledExecutionException {
-        exec.checkCanceled();
     }
 }

@@ -39,7 +39,8 @@ class InstalledSiteTest {
         Set<String> ids = new TreeSet<>();
         for (Path p : jars) {
             String n = p.getFileName().toString();
-            ids.add(n.replaceFirst("_\\d.*$", "")); // id_version.jar; ids may contain '_' (x86_64)
+            // id_version.jar, the version being n.n.n.qualifier; ids may contain '_' (x86_64)
+            ids.add(n.replaceFirst("_\\d+\\.\\d+\\.\\d+[^_]*$", ""));
         }
         return ids;
     }
