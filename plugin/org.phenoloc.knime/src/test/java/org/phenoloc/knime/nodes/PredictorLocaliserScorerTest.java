@@ -167,7 +167,7 @@ class PredictorLocaliserScorerTest {
             new Object[] {"/x/a.png", "root_tip", 11.0, 11.0}, new Object[] {"/x/a.png", "root_tip", 100.0, 110.0},
             new Object[] {"/x/a.png", "root_tip", 300.0, 300.0}, new Object[] {"/x/c.png", "root_tip", 1.0, 1.0});
         NodeModel scorer = new ScorerNodeFactory().createNodeModel();
-        var out = Fixtures.execute(scorer, det, truth);
+        var out = Fixtures.execute(scorer, det, truth, null);
         DataRow s = Fixtures.rows((BufferedDataTable)out[0]).get(0);
         // a.png: (12,10) and (100,110) match; (11,11) is a second detection of the first tip: FP; (300,300) FP
         // a.png: truth (200,50) missed; b.png: (30,30) missed. c.png has no truth: not scored (warning).
@@ -179,8 +179,27 @@ class PredictorLocaliserScorerTest {
         assertEquals(0.5, ((DoubleValue)s.getCell(7)).getDoubleValue(), 1e-12);
         assertTrue(StandIn.warning(scorer).contains("c.png"), StandIn.warning(scorer));
         Fixtures.set(scorer, "radius", 5.0);
-        DataRow tight = Fixtures.rows((BufferedDataTable)Fixtures.execute(scorer, det, truth)[0]).get(0);
+        DataRow tight = Fixtures.rows((BufferedDataTable)Fixtures.execute(scorer, det, truth, null)[0]).get(0);
         assertEquals(1, ((IntValue)tight.getCell(3)).getIntValue(), "only (11,11)/(12,10) within 5 px");
         assertEquals(2, Fixtures.rows((BufferedDataTable)out[1]).size(), "one per-image row per truth image");
+        assertTrue(s.getCell(13).isMissing(), "no pixel accuracy without a model");
+    }
+
+    @Test
+    void scorerWithAModelAddsThePapersPixelAccuracy() throws Exception {
+        NodeModel scorer = new ScorerNodeFactory().createNodeModel();
+        Fixtures.set(scorer, "pixel_threshold", 0.5);
+        BufferedDataTable truth = Fixtures.points();
+        DataRow s = Fixtures.rows((BufferedDataTable)Fixtures.execute(scorer, truth, truth, Fixtures.model())[0])
+            .get(0);
+        assertEquals(1.0, ((DoubleValue)s.getCell(8)).getDoubleValue(), 1e-12, "truth scored against itself");
+        var images = org.phenoloc.engine.annotations.AnnotationLoader.loadFolder(Fixtures.dataset(),
+            org.phenoloc.engine.annotations.RsmlReader.PAPER_MIN_ROOT_LENGTH);
+        var engine = org.phenoloc.engine.report.LocalisationEvaluation.run(Fixtures.model().getModel(),
+            new LocaliserConfig(4, Map.of("*", 0.5), 0, true), images, Progress.NONE, null).pixels();
+        assertEquals(engine.falsePositivePercent(), ((DoubleValue)s.getCell(11)).getDoubleValue(), 1e-9);
+        assertEquals(engine.falseNegativePercent(), ((DoubleValue)s.getCell(12)).getDoubleValue(), 1e-9);
+        assertEquals(engine.accuracyPercent(), ((DoubleValue)s.getCell(13)).getDoubleValue(), 1e-9);
+        assertTrue(engine.truthPixels() > 0 && engine.accuracyPercent() < 100);
     }
 }

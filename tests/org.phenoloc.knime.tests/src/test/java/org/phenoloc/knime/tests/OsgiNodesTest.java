@@ -31,7 +31,7 @@ import org.w3c.dom.NodeList;
 /**
  * Boots a real Equinox on the bundles the p2 director installed (ours, the linux-x86_64 fragment and the
  * org.knime.core stand-in), loads every node factory named in plugin.xml through the node bundle, and runs
- * Reader -> Cropper -> Learner (1 epoch, tiny net) -> Localiser inside the framework, DL4J and natives included.
+ * Reader -> Cropper -> Learner (1 epoch, tiny net) -> Localiser -> Scorer (with pixel accuracy) inside the framework, DL4J and natives included.
  */
 class OsgiNodesTest {
     private static Framework s_framework;
@@ -183,5 +183,9 @@ class OsgiNodesTest {
         set(localiser, "thresholds", "0.5");
         Object[] found = run(localiser, model, points);
         assertEquals(2L, size(found[1]), "one row per image");
+
+        Object[] scored = run(node("org.phenoloc.knime.nodes.scorer.ScorerNodeFactory"), found[0], points, model);
+        assertEquals(1L, size(scored[0]), "one summary row (root_tip)");
+        assertEquals(2L, size(scored[1]), "one row per image");
     }
 }

@@ -15,5 +15,7 @@ final class ScorerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentString(s.m_yColumn, "Y column"));
         closeCurrentGroup();
         addDialogComponent(new DialogComponentNumber(s.m_radius, "Match radius (px)", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_pixelThreshold,
+            "Pixel accuracy: map threshold (0 = model's; needs the model input)", 0.01));
     }
 }

@@ -16,10 +16,12 @@ final class ScorerSettings extends NodeSettingsBundle {
     final SettingsModelString m_yColumn = new SettingsModelString("y_column", Columns.Y);
     /** Matching radius in pixels (16 = half the root window). */
     final SettingsModelDoubleBounded m_radius = new SettingsModelDoubleBounded("radius", 16, 0, 100000);
+    /** Pixel accuracy (model connected): threshold of the detection map; 0 = the model's per-class default. */
+    final SettingsModelDoubleBounded m_pixelThreshold = new SettingsModelDoubleBounded("pixel_threshold", 0, 0, 0.9999);
 
     @Override
     public List<SettingsModel> models() {
-        return List.of(m_imageColumn, m_classColumn, m_xColumn, m_yColumn, m_radius);
+        return List.of(m_imageColumn, m_classColumn, m_xColumn, m_yColumn, m_radius, m_pixelThreshold);
     }
 
     @Override
