@@ -100,6 +100,17 @@ class LearnerTest {
     }
 
     @Test
+    void validationPatchesOfAnotherRecipeAreRejectedBeforeTraining() throws Exception {
+        NodeModel cropper = new org.phenoloc.knime.nodes.cropper.PatchCropperNodeFactory().createNodeModel();
+        Fixtures.set(cropper, "crop", 48);
+        BufferedDataTable other = (BufferedDataTable)Fixtures.execute(cropper, Fixtures.points())[0];
+        var e = assertThrows(org.phenoloc.engine.io.BadInputException.class,
+            () -> Fixtures.execute(Fixtures.tinyLearner(1), Fixtures.patches(), other));
+        assertTrue(e.getMessage().contains("48 x 48 x 3") && e.getMessage().contains("42 x 42 x 3")
+            && e.getMessage().startsWith("row '"), e.getMessage());
+    }
+
+    @Test
     void outOfMemoryAdviceNamesTheSettingToRaise() {
         String advice = org.phenoloc.knime.nodes.learner.LearnerAccess.advice(TrainingConfig.defaults(),
             Architecture.paperRoot(3));

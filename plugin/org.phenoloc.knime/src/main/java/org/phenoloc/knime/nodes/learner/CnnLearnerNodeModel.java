@@ -134,9 +134,10 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
         for (List<Patch> ps : List.of(train, test)) {
             for (Patch p : ps) {
                 if (p.channels() != arch.channels() || p.size() != meta.recipe().storedSize()) {
-                    throw new BadInputException("patch from " + p.image() + " at (" + p.x() + ", " + p.y() + ") is "
-                        + p.size() + " x " + p.size() + " x " + p.channels() + "; the patch column says "
-                        + meta.recipe().storedSize() + " x " + meta.recipe().storedSize() + " x " + arch.channels());
+                    throw new BadInputException(p.image() + ": the patch is " + p.size() + " x " + p.size() + " x "
+                        + p.channels() + ", but the training patch column's recipe says " + meta.recipe().storedSize()
+                        + " x " + meta.recipe().storedSize() + " x " + arch.channels()
+                        + " (patch tables cut with different Patch Cropper settings?)");
                 }
             }
         }
@@ -214,7 +215,7 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
                     throw new BadInputException("row '" + r.getKey() + "': class '" + cls + "' is not one of the "
                         + TASK.id() + " classes " + classes);
                 }
-                Patch p = Images.patch(r, c.patch(), label, r.getKey().getString(), 0, 0);
+                Patch p = Images.patch(r, c.patch(), label, "row '" + r.getKey() + "'", 0, 0);
                 boolean isTest = c.partition() >= 0 && !r.getCell(c.partition()).isMissing()
                     && Columns.TEST.equals(Tables.string(r, c.partition(), "partition"));
                 (isTest ? test : train).add(p);
