@@ -1,0 +1,19 @@
+package org.phenoloc.knime.nodes.localiser;
+
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
+
+/** Dialog of the Sliding-Window Localiser. */
+final class LocaliserNodeDialog extends DefaultNodeSettingsPane {
+    LocaliserNodeDialog() {
+        LocaliserSettings s = new LocaliserSettings();
+        addDialogComponent(new DialogComponentString(s.m_imageColumn, "Image column (file paths)"));
+        addDialogComponent(new DialogComponentNumber(s.m_stride, "Stride (px)", 1));
+        addDialogComponent(new DialogComponentString(s.m_thresholds,
+            "Thresholds (empty: model's; 0.99; or root_tip=0.99)"));
+        addDialogComponent(new DialogComponentNumber(s.m_radius, "Peak suppression radius (px, 0 = half window)", 1));
+        addDialogComponent(new DialogComponentBoolean(s.m_renderings, "Heat map and overlay images"));
+    }
+}

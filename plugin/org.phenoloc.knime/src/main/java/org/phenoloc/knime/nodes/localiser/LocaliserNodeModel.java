@@ -1,0 +1,159 @@
+package org.phenoloc.knime.nodes.localiser;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.data.image.png.PNGImageCellFactory;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.phenoloc.engine.imageio.ImageFiles;
+import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.io.Progress;
+import org.phenoloc.engine.localisation.Detection;
+import org.phenoloc.engine.localisation.LocalisationResult;
+import org.phenoloc.engine.localisation.Localiser;
+import org.phenoloc.engine.localisation.LocaliserConfig;
+import org.phenoloc.engine.localisation.Renderings;
+import org.phenoloc.engine.model.ModelMetadata;
+import org.phenoloc.engine.model.PhenolocModel;
+import org.phenoloc.knime.port.PhenolocModelPortObject;
+import org.phenoloc.knime.port.PhenolocModelPortSpec;
+import org.phenoloc.knime.util.Columns;
+import org.phenoloc.knime.util.Images;
+import org.phenoloc.knime.util.PhenolocNodeModel;
+import org.phenoloc.knime.util.Tables;
+
+/** Model + image paths -> detections and per-image counts with heat maps and overlays (engine: Localiser). */
+final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
+
+    LocaliserNodeModel() {
+        super(new PortType[] {PhenolocModelPortObject.TYPE, BufferedDataTable.TYPE},
+            new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE}, LocaliserSettings::new);
+    }
+
+    static DataTableSpec detectionSpec() {
+        return new DataTableSpec(Tables.stringCol(Columns.IMAGE), Tables.stringCol(Columns.CLASS),
+            Tables.doubleCol(Columns.X), Tables.doubleCol(Columns.Y), Tables.doubleCol(Columns.SCORE));
+    }
+
+    static String countColumn(final String cls) {
+        return "count " + cls;
+    }
+
+    DataTableSpec imageSpec(final ModelMetadata m) {
+        List<DataColumnSpec> cols = new ArrayList<>();
+        cols.add(Tables.stringCol(Columns.IMAGE));
+        for (String c : m.featureClasses()) {
+            cols.add(Tables.intCol(countColumn(c)));
+        }
+        cols.add(Tables.doubleCol("seconds"));
+        if (m_settings.m_renderings.getBooleanValue()) {
+            cols.add(Tables.col("heat map", PNGImageCellFactory.TYPE));
+            cols.add(Tables.col("overlay", PNGImageCellFactory.TYPE));
+        }
+        return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        m_settings.check();
+        if (inSpecs[0] == null) {
+            throw new InvalidSettingsException("No model: connect the model output of a CNN Learner");
+        }
+        ModelMetadata m = ((PhenolocModelPortSpec)inSpecs[0]).getMetadata();
+        checkThresholdClasses(m);
+        Tables.column((DataTableSpec)inSpecs[1], m_settings.m_imageColumn.getStringValue(), StringValue.class,
+            "Image column", "image table");
+        return new PortObjectSpec[] {detectionSpec(), imageSpec(m)};
+    }
+
+    private void checkThresholdClasses(final ModelMetadata m) throws InvalidSettingsException {
+        for (String cls : m_settings.config().thresholds().keySet()) {
+            if (!cls.equals("*") && !m.featureClasses().contains(cls)) {
+                throw new InvalidSettingsException("Setting '" + LocaliserSettings.THRESHOLDS_LABEL + "': the model has"
+                    + " no class '" + cls + "' (its classes: " + m.featureClasses() + ")");
+            }
+        }
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        PhenolocModel model = ((PhenolocModelPortObject)inObjects[0]).getModel();
+        ModelMetadata m = model.metadata();
+        checkThresholdClasses(m);
+        BufferedDataTable in = (BufferedDataTable)inObjects[1];
+        int col = Tables.column(in.getDataTableSpec(), m_settings.m_imageColumn.getStringValue(), StringValue.class,
+            "Image column", "image table");
+        Set<String> images = new LinkedHashSet<>();
+        try (CloseableRowIterator it = in.iterator()) {
+            while (it.hasNext()) {
+                DataRow r = it.next();
+                images.add(Tables.string(r, col, "image path"));
+            }
+        }
+        LocaliserConfig config = m_settings.config();
+        Localiser localiser = new Localiser(model, config);
+        double radius = config.suppressionRadius() > 0 ? config.suppressionRadius()
+            : m.recipe().window() / 2.0 / m.imageScale();
+        BufferedDataContainer detections = exec.createDataContainer(detectionSpec());
+        BufferedDataContainer perImage = exec.createDataContainer(imageSpec(m));
+        long det = 0;
+        int i = 0;
+        for (String image : images) {
+            exec.checkCanceled();
+            ExecutionContext sub = exec.createSubExecutionContext(1.0 / images.size());
+            Path file = Path.of(image);
+            BufferedImage img = ImageFiles.readRgb(file);
+            LocalisationResult r;
+            try {
+                r = localiser.localise(img, file.getFileName().toString(), progress(sub));
+            } catch (Progress.CancelledException e) {
+                throw cancelledException();
+            } catch (BadInputException e) {
+                throw new BadInputException(file, e.getMessage(), e);
+            }
+            for (Detection d : r.detections()) {
+                detections.addRowToTable(new DefaultRow(RowKey.createRowKey(det++), new StringCell(image),
+                    new StringCell(d.className()), new DoubleCell(d.x()), new DoubleCell(d.y()),
+                    new DoubleCell(d.score())));
+            }
+            List<DataCell> cells = new ArrayList<>();
+            cells.add(new StringCell(image));
+            for (String c : m.featureClasses()) {
+                cells.add(new IntCell((int)r.count(c)));
+            }
+            cells.add(new DoubleCell(r.seconds()));
+            if (m_settings.m_renderings.getBooleanValue()) {
+                cells.add(Images.pngCell(Renderings.heatMap(r)));
+                cells.add(Images.pngCell(Renderings.overlay(img, r.detections(), m.featureClasses(), null, radius)));
+            }
+            perImage.addRowToTable(new DefaultRow(RowKey.createRowKey(i), cells));
+            i++;
+            exec.setProgress(i / (double)images.size(), "scanned " + file.getFileName() + ": " + r.detections().size()
+                + " detections");
+        }
+        detections.close();
+        perImage.close();
+        return new PortObject[] {detections.getTable(), perImage.getTable()};
+    }
+}

@@ -1,0 +1,84 @@
+package org.phenoloc.knime.nodes.localiser;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.localisation.LocaliserConfig;
+import org.phenoloc.knime.util.Columns;
+import org.phenoloc.knime.util.NodeSettingsBundle;
+
+/** Settings of the Sliding-Window Localiser; defaults are LocaliserConfig.defaults(). */
+final class LocaliserSettings extends NodeSettingsBundle {
+    static final String THRESHOLDS_LABEL = "Thresholds";
+
+    final SettingsModelString m_imageColumn = new SettingsModelString("image_column", Columns.IMAGE);
+    final SettingsModelIntegerBounded m_stride = new SettingsModelIntegerBounded("stride", 4, 1, 256);
+    /** Empty: the model's; "0.9": all classes; "root_tip=0.99, other=0.9": per class. */
+    final SettingsModelString m_thresholds = new SettingsModelString("thresholds", "");
+    /** 0: half the model's window. */
+    final SettingsModelDoubleBounded m_radius = new SettingsModelDoubleBounded("suppression_radius", 0, 0, 10000);
+    final SettingsModelBoolean m_renderings = new SettingsModelBoolean("renderings", true);
+
+    @Override
+    public List<SettingsModel> models() {
+        return List.of(m_imageColumn, m_stride, m_thresholds, m_radius, m_renderings);
+    }
+
+    @Override
+    public void check() throws InvalidSettingsException {
+        config();
+    }
+
+    LocaliserConfig config() throws InvalidSettingsException {
+        Map<String, Double> thresholds = thresholds(m_thresholds.getStringValue());
+        try {
+            return new LocaliserConfig(m_stride.getIntValue(), thresholds, m_radius.getDoubleValue(), true);
+        } catch (BadInputException e) {
+            throw bad(THRESHOLDS_LABEL + "/Stride/Suppression radius", e.getMessage());
+        }
+    }
+
+    /** "0.9" -> {*=0.9}; "root_tip=0.99, leaf_tip=0.9" -> per class; "" -> {}. */
+    static Map<String, Double> thresholds(final String text) throws InvalidSettingsException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            String cls = "*";
+            String value = p;
+            int eq = p.indexOf('=');
+            if (eq >= 0) {
+                cls = p.substring(0, eq).trim();
+                value = p.substring(eq + 1).trim();
+                if (cls.isEmpty()) {
+                    throw bad(THRESHOLDS_LABEL, "'" + p + "' has no class name before '='");
+                }
+            }
+            double v;
+            try {
+                v = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw bad(THRESHOLDS_LABEL, "'" + value + "' is not a number (write e.g. 0.99 or root_tip=0.99)");
+            }
+            if (!(v > 0 && v < 1)) {
+                throw bad(THRESHOLDS_LABEL, "threshold " + v + (cls.equals("*") ? "" : " for " + cls)
+                    + " must lie strictly between 0 and 1");
+            }
+            if (out.put(cls, v) != null) {
+                throw bad(THRESHOLDS_LABEL, (cls.equals("*") ? "a threshold for all classes" : "class " + cls)
+                    + " is given twice");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,202 @@
+package org.phenoloc.knime.nodes.predictor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.LongCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.data.image.png.PNGImageValue;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.phenoloc.engine.evaluation.PatchReport;
+import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.model.ModelMetadata;
+import org.phenoloc.engine.model.PhenolocModel;
+import org.phenoloc.engine.patches.Patch;
+import org.phenoloc.engine.training.Trainer;
+import org.phenoloc.knime.port.PhenolocModelPortObject;
+import org.phenoloc.knime.port.PhenolocModelPortSpec;
+import org.phenoloc.knime.util.Images;
+import org.phenoloc.knime.util.PhenolocNodeModel;
+import org.phenoloc.knime.util.Tables;
+
+/** Model + patch table -> class probabilities and predicted class appended, and the paper's Table 1. */
+final class CnnPredictorNodeModel extends PhenolocNodeModel<CnnPredictorSettings> {
+    static final String PREDICTED = "predicted_class";
+    private static final int BATCH = 256;
+
+    CnnPredictorNodeModel() {
+        super(new PortType[] {PhenolocModelPortObject.TYPE, BufferedDataTable.TYPE},
+            new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE}, CnnPredictorSettings::new);
+    }
+
+    static String probabilityColumn(final String cls) {
+        return "P(" + cls + ")";
+    }
+
+    private static DataTableSpec appended(final DataTableSpec in, final ModelMetadata m) {
+        List<DataColumnSpec> cols = new ArrayList<>();
+        for (String c : m.classes()) {
+            cols.add(Tables.doubleCol(probabilityColumn(c)));
+        }
+        cols.add(Tables.stringCol(PREDICTED));
+        return new DataTableSpec(in, new DataTableSpec(cols.toArray(new DataColumnSpec[0])));
+    }
+
+    static DataTableSpec reportSpec(final ModelMetadata m) {
+        List<DataColumnSpec> cols = new ArrayList<>(List.of(Tables.stringCol("class"), Tables.col("correct",
+            LongCell.TYPE), Tables.col("misclassified", LongCell.TYPE), Tables.doubleCol("accuracy_percent")));
+        for (String c : m.classes()) {
+            cols.add(Tables.col("predicted:" + c, LongCell.TYPE));
+        }
+        return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
+    }
+
+    private int classColumn(final DataTableSpec spec) throws InvalidSettingsException {
+        String name = m_settings.m_classColumn.getStringValue();
+        if (name == null || name.isBlank() || !spec.containsName(name)) {
+            return -1;
+        }
+        return Tables.column(spec, name, StringValue.class, "Class column", "patch table");
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        if (inSpecs[0] == null) {
+            throw new InvalidSettingsException("No model: connect the model output of a CNN Learner");
+        }
+        ModelMetadata m = ((PhenolocModelPortSpec)inSpecs[0]).getMetadata();
+        DataTableSpec in = (DataTableSpec)inSpecs[1];
+        Tables.column(in, m_settings.m_patchColumn.getStringValue(), PNGImageValue.class, "Patch column",
+            "patch table");
+        classColumn(in);
+        for (String c : m.classes()) {
+            if (in.containsName(probabilityColumn(c)) || in.containsName(PREDICTED)) {
+                throw new InvalidSettingsException("The patch table already has a column '" + probabilityColumn(c)
+                    + "' or '" + PREDICTED + "' (predicted twice?); remove it first");
+            }
+        }
+        return new PortObjectSpec[] {appended(in, m), reportSpec(m)};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        PhenolocModel model = ((PhenolocModelPortObject)inObjects[0]).getModel();
+        ModelMetadata m = model.metadata();
+        BufferedDataTable in = (BufferedDataTable)inObjects[1];
+        DataTableSpec spec = in.getDataTableSpec();
+        int patchCol = Tables.column(spec, m_settings.m_patchColumn.getStringValue(), PNGImageValue.class,
+            "Patch column", "patch table");
+        int clsCol = classColumn(spec);
+        BufferedDataContainer out = exec.createDataContainer(appended(spec, m));
+        List<DataRow> rows = new ArrayList<>();
+        List<Patch> patches = new ArrayList<>();
+        List<Integer> truth = new ArrayList<>();
+        List<Integer> predicted = new ArrayList<>();
+        long done = 0;
+        try (CloseableRowIterator it = in.iterator()) {
+            while (it.hasNext()) {
+                DataRow r = it.next();
+                int label = -1;
+                if (clsCol >= 0 && !r.getCell(clsCol).isMissing()) {
+                    String cls = Tables.string(r, clsCol, "class");
+                    label = m.classes().indexOf(cls);
+                    if (label < 0) {
+                        throw new BadInputException("row '" + r.getKey() + "': class '" + cls + "' is not one of the"
+                            + " model's classes " + m.classes());
+                    }
+                }
+                Patch p = Images.patch(r, patchCol, Math.max(0, label), r.getKey().getString(), 0, 0);
+                if (p.size() < m.architecture().window() || p.channels() != m.architecture().channels()) {
+                    throw new BadInputException("row '" + r.getKey() + "': the patch is " + p.size() + " x " + p.size()
+                        + " x " + p.channels() + "; the model needs at least " + m.architecture().window() + " x "
+                        + m.architecture().window() + " x " + m.architecture().channels());
+                }
+                rows.add(r);
+                patches.add(p);
+                truth.add(label);
+                if (rows.size() == BATCH || !it.hasNext()) {
+                    exec.checkCanceled();
+                    float[][] prob = model.probabilities(patches);
+                    for (int i = 0; i < rows.size(); i++) {
+                        int arg = Trainer.argMax(prob[i]);
+                        predicted.add(arg);
+                        List<DataCell> cells = new ArrayList<>();
+                        rows.get(i).forEach(cells::add);
+                        for (float v : prob[i]) {
+                            cells.add(new DoubleCell(v));
+                        }
+                        cells.add(new StringCell(m.classes().get(arg)));
+                        out.addRowToTable(new DefaultRow(rows.get(i).getKey(), cells));
+                    }
+                    done += rows.size();
+                    exec.setProgress(done / (double)Math.max(1, in.size()), "classified " + done + " patches");
+                    rows.clear();
+                    patches.clear();
+                }
+            }
+        }
+        out.close();
+        BufferedDataContainer report = exec.createDataContainer(reportSpec(m));
+        int[] t = truth.stream().mapToInt(Integer::intValue).filter(v -> v >= 0).toArray();
+        if (t.length == truth.size() && t.length > 0) {
+            int[] p = predicted.stream().mapToInt(Integer::intValue).toArray();
+            addReport(report, PatchReport.of(m.classes(), t, p));
+        } else if (t.length > 0) {
+            setWarningMessage("Some patches have no class: Table 1 covers only the " + t.length + " that have one");
+            List<Integer> tt = new ArrayList<>();
+            List<Integer> pp = new ArrayList<>();
+            for (int i = 0; i < truth.size(); i++) {
+                if (truth.get(i) >= 0) {
+                    tt.add(truth.get(i));
+                    pp.add(predicted.get(i));
+                }
+            }
+            addReport(report, PatchReport.of(m.classes(), tt.stream().mapToInt(Integer::intValue).toArray(),
+                pp.stream().mapToInt(Integer::intValue).toArray()));
+        } else {
+            setWarningMessage("No class column ('" + m_settings.m_classColumn.getStringValue() + "'): predictions"
+                + " only, the Table-1 report is empty");
+        }
+        report.close();
+        return new PortObject[] {out.getTable(), report.getTable()};
+    }
+
+    /** Table 1 rows: one per class and Total/Average (confusion-matrix column sums in the total row). */
+    private static void addReport(final BufferedDataContainer report, final PatchReport r) {
+        int k = r.classNames().size();
+        long[][] conf = r.confusion();
+        long[] sums = new long[k];
+        for (int t = 0; t < k; t++) {
+            List<DataCell> cells = new ArrayList<>(List.of(new StringCell(r.classNames().get(t)),
+                new LongCell(r.correct(t)), new LongCell(r.misclassified(t)),
+                Tables.doubleOrMissing(r.accuracyPercent(t))));
+            for (int p = 0; p < k; p++) {
+                cells.add(new LongCell(conf[t][p]));
+                sums[p] += conf[t][p];
+            }
+            report.addRowToTable(new DefaultRow(new RowKey(r.classNames().get(t)), cells));
+        }
+        List<DataCell> total = new ArrayList<>(List.of(new StringCell("Total/Average"),
+            new LongCell(r.totalCorrect()), new LongCell(r.total() - r.totalCorrect()),
+            Tables.doubleOrMissing(r.overallAccuracyPercent())));
+        for (long s : sums) {
+            total.add(new LongCell(s));
+        }
+        report.addRowToTable(new DefaultRow(new RowKey("Total/Average"), total));
+    }
+}

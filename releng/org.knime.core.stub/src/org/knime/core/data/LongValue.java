@@ -1,0 +1,6 @@
+package org.knime.core.data;
+
+/** Stand-in for KNIME's LongValue. */
+public interface LongValue extends DataValue {
+    long getLongValue();
+}

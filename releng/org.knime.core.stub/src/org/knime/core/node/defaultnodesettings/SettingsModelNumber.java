@@ -1,0 +1,5 @@
+package org.knime.core.node.defaultnodesettings;
+
+/** Stand-in for KNIME's SettingsModelNumber. */
+public abstract class SettingsModelNumber extends SettingsModel {
+}
