@@ -109,6 +109,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         md.table(List.of("patches", "epochs run", "best epoch", "patches/s (fitting)", "seconds", "held-out patch acc"),
                 List.of(List.of(prov.get("trainPatches"), prov.get("epochsRun"), prov.get("bestEpoch"),
                         prov.getOrDefault("trainingPatchesPerSecond", "?"), prov.get("trainingSeconds"), prov.get("testAccuracy"))));
+        if (trained != null) {
+            // the model may have been trained on a busy machine: measure fitting throughput here, in this run
+            md.paragraph(Markdown.f("Training throughput measured in this run (2 epochs of a fresh network of the same "
+                    + "shape on the same training images, batch %d): %.0f patches/s.", training.batch,
+                    throughput(model.metadata(), train)));
+        }
         EvaluationReport.patchSection(md, PatchEvaluation.run(model, valid, 4242).report(), "evaluation images");
         Markdown eval = EvaluateCommand.evaluate(model, valid, localiser, out.resolve(t.id() + "-images"), "x");
         String body = eval.markdown();
@@ -171,6 +177,19 @@ final class BenchmarkCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve(t.id() + ".md"), md.markdown());
         System.out.println(md.markdown());
         return 0;
+    }
+
+    private double throughput(org.phenoloc.engine.model.ModelMetadata meta,
+            List<org.phenoloc.engine.annotations.AnnotatedImage> images) {
+        var sampler = new org.phenoloc.engine.patches.PatchSampler(meta.recipe(), meta.classes(), meta.architecture().channels());
+        var random = new java.util.Random(1);
+        List<org.phenoloc.engine.patches.Patch> patches = new ArrayList<>();
+        for (var a : images) {
+            patches.addAll(sampler.sample(a, ImageFiles.readRgb(a.image()), random));
+        }
+        var cfg = new org.phenoloc.engine.training.TrainingConfig(2, training.batch, 0.01, 0, 0.9, 5e-4, 0, true, 1);
+        return new org.phenoloc.engine.training.Trainer(meta.architecture(), cfg)
+                .train(patches, List.of(), org.phenoloc.engine.training.TrainingListener.NONE).samplesPerSecond();
     }
 
     private List<String> summaryRow(String name, org.phenoloc.engine.model.PhenolocModel m,
