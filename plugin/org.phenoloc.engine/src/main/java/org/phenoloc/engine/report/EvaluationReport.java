@@ -26,17 +26,31 @@ public final class EvaluationReport {
         md.paragraph("Detections matched one-to-one to annotated points within a radius in original-image pixels "
                 + "(precision, recall and F1 from counts summed over images; mean error of matched pairs in pixels).");
         List<List<String>> rows = new ArrayList<>();
+        List<String> unsupported = new ArrayList<>();
         for (var c : result.classes()) {
+            if (c.images().stream().allMatch(s -> s.truth() == 0)) {
+                long fp = c.images().stream().mapToLong(s -> s.detected()).sum();
+                unsupported.add(c.className() + (fp > 0 ? " (" + fp + " detections, all false positives)" : ""));
+                continue;
+            }
             c.byRadius().forEach((radius, s) -> rows.add(matchRow(c.className(), Markdown.f("%.3f", c.threshold()),
                     Markdown.f("%.0f px", radius), s)));
         }
         md.table(List.of("class", "threshold", "radius", "TP", "FP", "FN", "precision", "recall", "F1", "mean error px",
                 "mean |count error|"), rows);
+        if (!unsupported.isEmpty()) {
+            md.paragraph("No annotated points of these classes in the evaluation images, so this data cannot support "
+                    + "recall, F1 or pixel figures for them: " + String.join(", ", unsupported) + ".");
+        }
         md.paragraph("Pixel measure of the paper's Supplementary Table 1 (radius half the window):");
         Map<String, PixelAccuracy> px = new LinkedHashMap<>();
-        result.classes().forEach(c -> px.put(c.className(), c.pixels()));
+        result.classes().stream().filter(c -> c.images().stream().anyMatch(s -> s.truth() > 0))
+                .forEach(c -> px.put(c.className(), c.pixels()));
         md.raw(PixelAccuracy.toMarkdown(px));
         for (var c : result.classes()) {
+            if (c.images().stream().allMatch(s -> s.truth() == 0)) {
+                continue;
+            }
             double[] best = c.sweep()[0];
             for (double[] row : c.sweep()) {
                 if (row[3] > best[3]) {
@@ -55,6 +69,9 @@ public final class EvaluationReport {
         md.paragraph("Per image:");
         List<List<String>> per = new ArrayList<>();
         for (var c : result.classes()) {
+            if (c.images().stream().allMatch(s -> s.truth() == 0) && c.images().stream().allMatch(s -> s.detected() == 0)) {
+                continue;
+            }
             double mid = c.sweepRadius();
             for (var s : c.images()) {
                 per.add(List.of(s.image(), c.className(), Integer.toString(s.truth()), Integer.toString(s.detected()),
