@@ -103,12 +103,20 @@ public final class DenseScanner implements Scanner {
         int window = arch.window();
         int nativeStride = arch.stride();
         ScanGeometry.check(image.getWidth(), image.getHeight(), window, stride, "image");
+        if (stride % nativeStride != 0 && nativeStride % stride != 0) {
+            throw new org.phenoloc.engine.io.BadInputException("stride " + stride + " must divide or be a multiple of the "
+                    + "network's native stride " + nativeStride);
+        }
+        // a pass runs at the native stride, or at half of it with the last pool "a trous" (stride 1, later convs
+        // dilated by 2): one a-trous pass replaces four shifted passes and repeats only the layers after the last pool
+        boolean atrous = stride < nativeStride && nativeStride >= 2;
+        int passStride = atrous ? nativeStride / 2 : nativeStride;
         int rows = ScanGeometry.count(image.getHeight(), window, stride);
         int cols = ScanGeometry.count(image.getWidth(), window, stride);
         ProbabilityGrid grid = ProbabilityGrid.empty(rows, cols, stride, window / 2, arch.classes());
-        if (stride % nativeStride == 0) {
-            ProbabilityGrid full = pass(image, 0, 0, progress, 0, 1);
-            int k = stride / nativeStride;
+        if (stride % passStride == 0) {
+            ProbabilityGrid full = pass(image, 0, 0, atrous, passStride, progress, 0, 1);
+            int k = stride / passStride;
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
                     for (int c = 0; c < arch.classes(); c++) {
@@ -116,8 +124,9 @@ public final class DenseScanner implements Scanner {
                     }
                 }
             }
-        } else if (nativeStride % stride == 0) {
-            int k = nativeStride / stride;
+        } else {
+            // finer than the a-trous stride: stitch k x k shifted passes
+            int k = passStride / stride;
             int passes = k * k;
             int n = 0;
             for (int dy = 0; dy < k; dy++) {
@@ -125,7 +134,8 @@ public final class DenseScanner implements Scanner {
                     if (image.getHeight() - dy * stride < window || image.getWidth() - dx * stride < window) {
                         continue;
                     }
-                    ProbabilityGrid part = pass(image, dx * stride, dy * stride, progress, n / (double) passes, 1.0 / passes);
+                    ProbabilityGrid part = pass(image, dx * stride, dy * stride, atrous, passStride, progress,
+                            n / (double) passes, 1.0 / passes);
                     for (int i = 0; i < part.rows(); i++) {
                         for (int j = 0; j < part.cols(); j++) {
                             for (int c = 0; c < arch.classes(); c++) {
@@ -135,17 +145,14 @@ public final class DenseScanner implements Scanner {
                     }
                 }
             }
-        } else {
-            throw new org.phenoloc.engine.io.BadInputException("stride " + stride + " must divide or be a multiple of the "
-                    + "network's native stride " + nativeStride);
         }
         return grid;
     }
 
-    /** One pass at the native stride over the image shifted by (x0, y0). */
-    private ProbabilityGrid pass(BufferedImage image, int x0, int y0, Progress progress, double p0, double share) {
+    /** One pass at stride s (native, or half of it a trous) over the image shifted by (x0, y0). */
+    private ProbabilityGrid pass(BufferedImage image, int x0, int y0, boolean atrous, int s, Progress progress, double p0,
+            double share) {
         int window = arch.window();
-        int s = arch.stride();
         int width = image.getWidth() - x0;
         int rows = ScanGeometry.count(image.getHeight() - y0, window, s);
         int cols = ScanGeometry.count(width, window, s);
@@ -158,44 +165,107 @@ public final class DenseScanner implements Scanner {
             int inRows = (r - 1) * s + window;
             float[] px = PatchPixels.rowsAsFloats(image, y0 + r0 * s, inRows, arch.channels(), x0, width);
             INDArray x = Nd4j.create(px, new long[] {1, inRows, width, arch.channels()}, 'c');
-            INDArray probs = forward(x); // [r*cols, classes]
+            INDArray probs = forward(x, atrous); // [r*cols, classes]
             float[] out = probs.data().asFloat();
+            probs.close();
+            if (out.length != r * cols * arch.classes()) {
+                throw new IllegalStateException("dense pass produced " + out.length / arch.classes() + " windows, expected "
+                        + r + "x" + cols);
+            }
             System.arraycopy(out, 0, grid.data(), r0 * cols * arch.classes(), out.length);
             progress.update(p0 + share * (r0 + r) / rows, "scanning rows " + (r0 + r) + "/" + rows);
         }
         return grid;
     }
 
-    /** NHWC band [1, h, w, c] -> class probabilities [h'*w', classes], row-major over output positions. */
     INDArray forward(INDArray x) {
-        for (Object st : stages) {
+        return forward(x, false);
+    }
+
+    /**
+     * NHWC band [1, h, w, c] -> class probabilities [h'*w', classes], row-major over output positions. Intermediate
+     * arrays are closed as soon as they are consumed, so off-heap memory stays at about two activations per band.
+     * A trous: the last pool runs at stride 1 and everything after it is a dilation-2 network, computed as the plain
+     * layers on each of the four row/column parity sub-grids (exactly equivalent, and oneDNN has no dilated kernel
+     * for this layout here); the four results are interleaved.
+     */
+    INDArray forward(INDArray x, boolean atrous) {
+        int lastPool = stages.lastIndexOf(POOL);
+        if (!atrous || lastPool < 0) {
+            return tail(run(x, 0, stages.size(), false));
+        }
+        INDArray pooled = run(x, 0, lastPool + 1, true); // [1, H, W, C], last pool at stride 1
+        long h = pooled.size(1);
+        long w = pooled.size(2);
+        int nConv = stages.size() - lastPool - 1;
+        long outH = h - 4L * nConv;
+        long outW = w - 4L * nConv;
+        float[] out = new float[(int) (outH * outW * arch.classes())];
+        for (int py = 0; py < 2; py++) {
+            for (int px = 0; px < 2; px++) {
+                INDArray sub = pooled.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(py, 2, h),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(px, 2, w),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c');
+                INDArray p = tail(run(sub, lastPool + 1, stages.size(), false));
+                long subW = (outW - px + 1) / 2;
+                float[] v = p.data().asFloat();
+                p.close();
+                int k = arch.classes();
+                for (int n = 0; n < v.length / k; n++) {
+                    long i = 2 * (n / subW) + py;
+                    long j = 2 * (n % subW) + px;
+                    System.arraycopy(v, n * k, out, (int) ((i * outW + j) * k), k);
+                }
+            }
+        }
+        pooled.close();
+        return Nd4j.create(out, new long[] {outH * outW, arch.classes()}, 'c');
+    }
+
+    /** Runs stages [from, to) on x, closing each consumed input; a stride-1 last pool if {@code poolStride1}. */
+    private INDArray run(INDArray x, int from, int to, boolean poolStride1) {
+        for (int i = from; i < to; i++) {
+            Object st = stages.get(i);
             long h = x.size(1);
             long w = x.size(2);
+            INDArray out;
             if (st == POOL) {
-                INDArray out = Nd4j.create(DataType.FLOAT, 1, h / 2, w / 2, x.size(3));
-                Pooling2DConfig cfg = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).pH(0).pW(0).dH(1).dW(1)
+                int step = poolStride1 && i == to - 1 ? 1 : 2;
+                out = Nd4j.create(DataType.FLOAT, 1, (h - 2) / step + 1, (w - 2) / step + 1, x.size(3));
+                Pooling2DConfig cfg = Pooling2DConfig.builder().kH(2).kW(2).sH(step).sW(step).pH(0).pW(0).dH(1).dW(1)
                         .paddingMode(PaddingMode.VALID).type(org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D.Pooling2DType.MAX)
                         .isNHWC(true).build();
                 Nd4j.exec(new MaxPooling2D(x, out, cfg));
-                x = out;
             } else {
                 Conv c = (Conv) st;
-                INDArray out = Nd4j.create(DataType.FLOAT, 1, h - 2, w - 2, c.filters());
+                out = Nd4j.create(DataType.FLOAT, 1, h - 2, w - 2, c.filters());
                 Conv2DConfig cfg = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(0).pW(0).dH(1).dW(1)
                         .paddingMode(PaddingMode.VALID).dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO).build();
                 Nd4j.exec(new Conv2D(new INDArray[] {x, c.weights(), c.bias()}, new INDArray[] {out}, cfg));
                 Transforms.relu(out, false);
-                x = out;
             }
+            x.close();
+            x = out;
         }
+        return x;
+    }
+
+    /** The fully connected layers as a matrix product per output position, then softmax. */
+    private INDArray tail(INDArray x) {
         INDArray flat = x.reshape('c', x.size(1) * x.size(2), x.size(3));
         for (int i = 0; i < dense.size(); i++) {
             INDArray[] wb = dense.get(i);
-            flat = flat.mmul(wb[0]).addiRowVector(wb[1]);
+            INDArray next = flat.mmul(wb[0]).addiRowVector(wb[1]);
+            if (i > 0) {
+                flat.close();
+            }
+            flat = next;
             if (i < dense.size() - 1) {
                 Transforms.relu(flat, false);
             }
         }
+        x.close();
         Nd4j.exec(new SoftMax(flat, flat, 1));
         return flat;
     }
