@@ -203,6 +203,9 @@ public final class DenseScanner implements Scanner {
         float[] out = new float[(int) (outH * outW * arch.classes())];
         for (int py = 0; py < 2; py++) {
             for (int px = 0; px < 2; px++) {
+                if ((outH - py + 1) / 2 <= 0 || (outW - px + 1) / 2 <= 0) {
+                    continue; // a band one output row (or column) high has no odd sub-grid
+                }
                 INDArray sub = pooled.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                         org.nd4j.linalg.indexing.NDArrayIndex.interval(py, 2, h),
                         org.nd4j.linalg.indexing.NDArrayIndex.interval(px, 2, w),

@@ -24,7 +24,9 @@ public final class Markdown {
         md.append("| ").append(String.join(" | ", header)).append(" |\n|");
         header.forEach(h -> md.append("---|"));
         md.append('\n');
-        rows.forEach(r -> md.append("| ").append(String.join(" | ", r)).append(" |\n"));
+        // a '|' inside a cell would end it
+        rows.forEach(r -> md.append("| ").append(String.join(" | ", r.stream().map(c -> c.replace("|", "\\|")).toList()))
+                .append(" |\n"));
         md.append('\n');
         html.append("<table><tr>");
         header.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
