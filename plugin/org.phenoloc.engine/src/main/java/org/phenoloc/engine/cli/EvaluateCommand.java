@@ -47,6 +47,22 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** An up to 900x900 crop of the overlay centred on the annotated points' median. */
+    static java.awt.image.BufferedImage overlayDetail(java.awt.image.BufferedImage img,
+            org.phenoloc.engine.annotations.AnnotatedImage a, PhenolocModel m, LocaliserOptions options) {
+        var result = new org.phenoloc.engine.localisation.Localiser(m, options.config()).localise(img, "detail", Progress.NONE);
+        var truth = a.features().stream().map(f -> f.point()).toList();
+        var full = org.phenoloc.engine.localisation.Renderings.overlay(img, result.detections(), m.metadata().featureClasses(),
+                truth, m.metadata().recipe().window() / 2.0 / m.metadata().imageScale());
+        double cx = truth.isEmpty() ? img.getWidth() / 2.0 : truth.stream().mapToDouble(p -> p.x()).sorted().toArray()[truth.size() / 2];
+        double cy = truth.isEmpty() ? img.getHeight() / 2.0 : truth.stream().mapToDouble(p -> p.y()).sorted().toArray()[truth.size() / 2];
+        int w = Math.min(900, img.getWidth());
+        int h = Math.min(900, img.getHeight());
+        int x0 = (int) Math.max(0, Math.min(img.getWidth() - w, cx - w / 2.0));
+        int y0 = (int) Math.max(0, Math.min(img.getHeight() - h, cy - h / 2.0));
+        return full.getSubimage(x0, y0, w, h);
+    }
+
     static Markdown evaluate(PhenolocModel m, java.util.List<org.phenoloc.engine.annotations.AnnotatedImage> images,
             LocaliserOptions options, Path out, String title) {
         Markdown md = new Markdown().heading(1, title);
@@ -71,8 +87,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 md.image(c.className() + ": precision and recall over threshold", "precision-recall-" + c.className() + ".png");
             }
         }
-        String first = r.classes().get(0).images().get(0).image().replaceFirst("\\.[^.]+$", "");
-        md.image("overlay: circles detections, crosses annotations", first + "_overlay.png");
+        // a detail of the first image at full resolution (whole overlays of large images are many megabytes)
+        var firstImage = images.get(0);
+        var detail = overlayDetail(ImageFiles.readRgb(firstImage.image()), firstImage, m, options);
+        String detailName = firstImage.image().getFileName().toString().replaceFirst("\\.[^.]+$", "") + "_overlay_detail.png";
+        ImageFiles.writePng(out.resolve(detailName), detail);
+        md.image("overlay detail: circles are detections, crosses annotations", detailName);
         return md;
     }
 }
