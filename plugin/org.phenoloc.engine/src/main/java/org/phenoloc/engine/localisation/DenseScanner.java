@@ -29,13 +29,13 @@ import org.phenoloc.engine.patches.PatchPixels;
  * Finer strides stitch shifted passes; coarser ones subsample. Memory is bounded by scanning bands of output rows.
  */
 public final class DenseScanner implements Scanner {
-    /** Rough budget for the largest activation of one band. */
-    private static final long BAND_BYTES = 128L << 20;
+    /** Budget for the largest activation of one band (a few of these are alive at once). */
+    private static final long BAND_BYTES = 192L << 20;
 
     private final Architecture arch;
     private final List<Object> stages = new ArrayList<>(); // Conv (weights YXIO, bias) or POOL
     private final List<INDArray[]> dense = new ArrayList<>(); // {W [in,out], b [1,out]}
-    private final int maxWidth;
+    private final double floatsPerInputPixel;
     private final int fixedBandRows; // 0 = from the memory budget
 
     private record Conv(INDArray weights, INDArray bias, int filters) {}
@@ -46,12 +46,11 @@ public final class DenseScanner implements Scanner {
         this(net, arch, 0);
     }
 
-    /** @param bandRows output rows per band (0 = chosen from a ~128 MB activation budget) */
+    /** @param bandRows output rows per band (0 = chosen from a ~192 MB activation budget) */
     public DenseScanner(MultiLayerNetwork net, Architecture arch, int bandRows) {
         Backend.init();
         this.fixedBandRows = bandRows;
         this.arch = arch;
-        int widest = arch.channels();
         // walk DL4J's layers by kind: conv (+ batch norm folded into it), pool, dense/output
         for (var layer : net.getLayers()) {
             var conf = layer.conf().getLayer();
@@ -59,7 +58,6 @@ public final class DenseScanner implements Scanner {
                 INDArray w = layer.getParam("W"); // OIYX [out, in, kH, kW]
                 INDArray b = layer.getParam("b");
                 stages.add(new Conv(w.dup('c'), b.reshape(b.length()).dup(), (int) w.size(0)));
-                widest = Math.max(widest, (int) w.size(0));
             } else if (conf instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization bn) {
                 Conv c = (Conv) stages.remove(stages.size() - 1);
                 stages.add(foldBatchNorm(c, layer, bn.getEps()));
@@ -73,9 +71,19 @@ public final class DenseScanner implements Scanner {
                 dense.add(new INDArray[] {w.dup('c'), b.reshape(1, b.length()).dup()});
             }
         }
+        // activation floats per input pixel: deeper maps are wider but 4x smaller per pool
+        double perPixel = arch.channels();
+        int pools = 0;
+        for (Object st : stages) {
+            if (st == POOL) {
+                pools++;
+            } else {
+                perPixel = Math.max(perPixel, ((Conv) st).filters() / Math.pow(4, pools));
+            }
+        }
+        this.floatsPerInputPixel = perPixel;
         // weights to YXIO [kH, kW, in, out] for the NHWC conv2d op
         stages.replaceAll(st -> st instanceof Conv c ? new Conv(c.weights().permute(2, 3, 1, 0).dup('c'), c.bias(), c.filters()) : st);
-        this.maxWidth = widest;
     }
 
     /** y = gamma * (conv(x) - mean) / std + beta  ==  conv'(x) with W' = W * gamma/std, b' = (b - mean) * gamma/std + beta. */
@@ -157,7 +165,7 @@ public final class DenseScanner implements Scanner {
         int rows = ScanGeometry.count(image.getHeight() - y0, window, s);
         int cols = ScanGeometry.count(width, window, s);
         ProbabilityGrid grid = ProbabilityGrid.empty(rows, cols, s, window / 2, arch.classes());
-        long bytesPerInputRow = (long) width * maxWidth * Float.BYTES;
+        long bytesPerInputRow = (long) Math.ceil(width * floatsPerInputPixel * Float.BYTES);
         int band = fixedBandRows > 0 ? fixedBandRows : (int) Math.max(1, (BAND_BYTES / bytesPerInputRow - (window - s)) / s);
         for (int r0 = 0; r0 < rows; r0 += band) {
             progress.checkCancelled();
