@@ -196,7 +196,7 @@ class PredictorLocaliserScorerTest {
         var images = org.phenoloc.engine.annotations.AnnotationLoader.loadFolder(Fixtures.dataset(),
             org.phenoloc.engine.annotations.RsmlReader.PAPER_MIN_ROOT_LENGTH);
         var engine = org.phenoloc.engine.report.LocalisationEvaluation.run(Fixtures.model().getModel(),
-            new LocaliserConfig(4, Map.of("*", 0.5), 0, true), images, Progress.NONE, null).pixels();
+            new LocaliserConfig(4, Map.of("*", 0.5), 0, true), images, Progress.NONE, null).get("root_tip").pixels();
         assertEquals(engine.falsePositivePercent(), ((DoubleValue)s.getCell(11)).getDoubleValue(), 1e-9);
         assertEquals(engine.falseNegativePercent(), ((DoubleValue)s.getCell(12)).getDoubleValue(), 1e-9);
         assertEquals(engine.accuracyPercent(), ((DoubleValue)s.getCell(13)).getDoubleValue(), 1e-9);
