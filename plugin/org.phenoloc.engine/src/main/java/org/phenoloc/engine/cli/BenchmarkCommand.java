@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.phenoloc.engine.Task;
-import org.phenoloc.engine.annotations.AnnotationLoader;
-import org.phenoloc.engine.annotations.RsmlReader;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.io.BadInputException;

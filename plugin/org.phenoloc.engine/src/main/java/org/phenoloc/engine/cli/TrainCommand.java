@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import org.phenoloc.engine.Task;
 import org.phenoloc.engine.model.ModelFiles;
-import org.phenoloc.engine.training.TrainingConfig;
 import org.phenoloc.engine.training.TrainingJob;
 
 import picocli.CommandLine.Command;

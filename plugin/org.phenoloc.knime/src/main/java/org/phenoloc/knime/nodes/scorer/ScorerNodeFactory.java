@@ -1,30 +1,13 @@
 package org.phenoloc.knime.nodes.scorer;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
+import org.phenoloc.knime.nodes.DialogNodeFactory;
 
 /** Localisation Scorer: detections + ground truth -> precision, recall, F1. */
-public final class ScorerNodeFactory extends NodeFactory<ScorerNodeModel> {
+public final class ScorerNodeFactory extends DialogNodeFactory<ScorerNodeModel> {
     @Override
     public ScorerNodeModel createNodeModel() {
         return new ScorerNodeModel();
-    }
-
-    @Override
-    protected int getNrNodeViews() {
-        return 0;
-    }
-
-    @Override
-    public NodeView<ScorerNodeModel> createNodeView(final int viewIndex,
-        final ScorerNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("no views");
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
     }
 
     @Override
