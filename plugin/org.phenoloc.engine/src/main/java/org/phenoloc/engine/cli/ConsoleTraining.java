@@ -28,8 +28,28 @@ final class ConsoleTraining implements TrainingListener {
 
     @Override
     public void epochDone(EpochStats s) {
-        out.printf(Locale.ROOT, "epoch %3d  lr %.4f  loss %.4f  train acc %.4f  test acc %.4f  %.1fs%s%n", s.epoch(),
-                s.learningRate(), s.meanLoss(), s.trainAccuracy(), s.testAccuracy(), s.seconds(), s.best() ? "  *best" : "");
+        if (Double.isNaN(s.validationF1())) {
+            out.printf(Locale.ROOT, "epoch %3d  lr %.4f  loss %.4f  train acc %.4f  test acc %.4f  %.1fs%s%n", s.epoch(),
+                    s.learningRate(), s.meanLoss(), s.trainAccuracy(), s.testAccuracy(), s.seconds(), s.best() ? "  *best" : "");
+        } else {
+            out.printf(Locale.ROOT, "epoch %3d  lr %.5f  loss %.4f  validation F1 %.3f  %.1fs%s%n", s.epoch(),
+                    s.learningRate(), s.meanLoss(), s.validationF1(), s.seconds(), s.best() ? "  *best" : "");
+        }
+    }
+
+    @Override
+    public void message(String text) {
+        out.println(text);
+    }
+
+    /** One line on a finished training run. */
+    static String summary(org.phenoloc.engine.model.TrainingProvenance p) {
+        if (p.method().equals("dense")) {
+            return String.format(Locale.ROOT, "best epoch %d of %d, validation F1 %.3f (calibrated on %s), %.1f crops/s, %.0f s",
+                    p.bestEpoch(), p.epochsRun(), p.validationF1(), p.calibratedOn(), p.samplesPerSecond(), p.seconds());
+        }
+        return String.format(Locale.ROOT, "best epoch %d of %d, held-out patch accuracy %.4f, %.0f patches/s, %.0f s",
+                p.bestEpoch(), p.epochsRun(), p.testAccuracy(), p.samplesPerSecond(), p.seconds());
     }
 
     @Override

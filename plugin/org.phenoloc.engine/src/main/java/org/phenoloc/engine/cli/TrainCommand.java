@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a detector on a folder of images with annotations beside them (X.jpg + X.rsml, or a points CSV image,class,x,y).")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--task", defaultValue = "roots", description = "roots (default)")
+    @Option(names = "--task", defaultValue = "roots", description = "roots (default) or shoots")
     String task;
 
     @Option(names = "--data", required = true, description = "folder of annotated images")
@@ -33,8 +33,7 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println("training a " + t.id() + " model on " + data + " (" + settings.training() + ")");
         var outcome = TrainingJob.run(data, settings, new ConsoleTraining(System.out), System.out::println);
         ModelFiles.save(outcome.model(), model);
-        System.out.printf(java.util.Locale.ROOT, "best epoch %d, held-out patch accuracy %.4f, %.0f patches/s; model written to %s%n",
-                outcome.result().bestEpoch(), outcome.result().bestTestAccuracy(), outcome.result().samplesPerSecond(), model);
+        System.out.println(ConsoleTraining.summary(outcome.provenance()) + "; model written to " + model);
         return 0;
     }
 }

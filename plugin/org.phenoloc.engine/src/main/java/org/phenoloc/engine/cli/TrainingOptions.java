@@ -1,56 +1,87 @@
 package org.phenoloc.engine.cli;
 
 import org.phenoloc.engine.Task;
+import org.phenoloc.engine.training.DenseTrainingConfig;
 import org.phenoloc.engine.training.TrainingConfig;
 import org.phenoloc.engine.training.TrainingJob;
+import org.phenoloc.engine.training.TrainingMethod;
 
 import picocli.CommandLine.Option;
 
-/** Training options shared by train, demo and benchmark. */
+/**
+ * Training options shared by train, demo and benchmark. Options left unset take the defaults of the chosen method
+ * (dense or the paper's patches), so {@code --method patches} alone gives the paper's recipe as before.
+ */
 final class TrainingOptions {
-    private static final TrainingConfig D = TrainingConfig.defaults();
+    private static final DenseTrainingConfig DD = DenseTrainingConfig.defaults();
 
-    @Option(names = "--epochs", description = "maximum epochs (default ${DEFAULT-VALUE})")
-    int epochs = D.epochs();
+    @Option(names = "--method", description = {"dense (default: fully convolutional training on image crops, threshold",
+        "calibrated on held-out images) or patches (the paper's recipe)"})
+    String method = "dense";
 
-    @Option(names = "--batch", description = "minibatch size (default ${DEFAULT-VALUE})")
-    int batch = D.batchSize();
+    @Option(names = "--epochs", description = "maximum epochs (default 12 dense, 40 patches)")
+    Integer epochs;
 
-    @Option(names = "--lr", description = "initial learning rate (default ${DEFAULT-VALUE}; the paper used 0.1)")
-    double lr = D.learningRate();
+    @Option(names = "--batch", description = "minibatch size: crops (dense, default 8) or patches (default 32)")
+    Integer batch;
 
-    @Option(names = "--lr-step-epochs", description = "divide the learning rate by 10 every N epochs (0 = a third of --epochs)")
-    int lrStep = D.lrStepEpochs();
+    @Option(names = "--lr", description = {"initial learning rate (default 0.001 dense with Adam; 0.01 patches with",
+        "SGD, where the paper used 0.1)"})
+    Double lr;
 
-    @Option(names = "--momentum", description = "Nesterov momentum (default ${DEFAULT-VALUE})")
-    double momentum = D.momentum();
+    @Option(names = "--lr-step-epochs", description = "patches: divide the learning rate by 10 every N epochs (0 = a third of --epochs)")
+    int lrStep = 0;
 
-    @Option(names = "--patience", description = "stop after N epochs without a better held-out accuracy (0 = never; default ${DEFAULT-VALUE})")
-    int patience = D.patience();
+    @Option(names = "--momentum", description = "patches: Nesterov momentum (default ${DEFAULT-VALUE})")
+    double momentum = 0.9;
+
+    @Option(names = "--patience", description = "stop after N epochs without improvement (0 = never; default 0 dense, 12 patches)")
+    Integer patience;
 
     @Option(names = "--weight-decay", description = "L2 weight decay (default ${DEFAULT-VALUE})")
-    double weightDecay = D.weightDecay();
+    double weightDecay = 5e-4;
 
-    @Option(names = "--no-augment", description = "no flips/90-degree rotations (the random crop is always on)")
+    @Option(names = "--no-augment", description = "no rotations, flips, scale and colour jitter (patches: no flips/90-degree rotations)")
     boolean noAugment;
 
     @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed = D.seed();
+    long seed = 42;
 
-    @Option(names = "--test-fraction", description = "share of images held out (default ${DEFAULT-VALUE})")
+    @Option(names = "--test-fraction", description = "share of images held out for selection and calibration (default ${DEFAULT-VALUE})")
     double testFraction = 0.2;
 
     @Option(names = "--grey", description = "train on grey-scale images (1 channel)")
     boolean grey;
 
-    @Option(names = "--width-scale", description = "multiply every layer width (1 = the paper's net; default ${DEFAULT-VALUE})")
-    double widthScale = 1.0;
+    @Option(names = "--width-scale", description = "multiply every layer width (1 = the paper's net; default 0.5 dense, 1 patches)")
+    Double widthScale;
 
     @Option(names = "--no-batchnorm", description = "the paper's plain net, without batch normalisation after the convolutions")
     boolean noBatchNorm;
 
+    @Option(names = "--crops-per-epoch", description = "dense: random crops per epoch (default " + 384 + ")")
+    int cropsPerEpoch = DD.cropsPerEpoch();
+
+    @Option(names = "--cells", description = "dense: windows per crop side (crop side = window + stride * (cells - 1); default ${DEFAULT-VALUE})")
+    int cells = DD.cells();
+
+    @Option(names = "--feature-weight", description = "dense: loss weight of feature windows against negatives (default ${DEFAULT-VALUE})")
+    double featureWeight = DD.featureWeight();
+
+    @Option(names = "--mining-rounds", description = "dense: hard-negative mining rounds during training (0 = none; default ${DEFAULT-VALUE})")
+    int miningRounds = DD.miningRounds();
+
     TrainingJob.Settings settings(Task task) {
-        TrainingConfig tc = new TrainingConfig(epochs, batch, lr, lrStep, momentum, weightDecay, patience, !noAugment, seed);
-        return new TrainingJob.Settings(task, grey ? 1 : 3, widthScale, !noBatchNorm, testFraction, tc);
+        TrainingMethod m = TrainingMethod.parse(method);
+        boolean dense = m == TrainingMethod.DENSE;
+        TrainingConfig d = dense ? TrainingConfig.denseDefaults() : TrainingConfig.defaults();
+        TrainingConfig tc = new TrainingConfig(epochs != null ? epochs : d.epochs(), batch != null ? batch : d.batchSize(),
+                lr != null ? lr : d.learningRate(), lrStep, momentum, weightDecay,
+                patience != null ? patience : d.patience(), !noAugment, seed);
+        DenseTrainingConfig dc = new DenseTrainingConfig(cells, DD.positiveRadius(), DD.ignoreRadius(), featureWeight,
+                DD.featureCropShare(), cropsPerEpoch, batch != null ? batch : DD.batchCrops(), !noAugment, DD.scaleJitter(),
+                DD.colourJitter(), DD.noise(), miningRounds, DD.hardCropShare());
+        double width = widthScale != null ? widthScale : dense ? TrainingJob.DEFAULT_WIDTH : 1.0;
+        return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc);
     }
 }

@@ -4,10 +4,10 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /** Area-averaged down-scaling (shoot images are halved before scanning, as the 128 -> 64 patches were). */
-final class ImageScaling {
+public final class ImageScaling {
     private ImageScaling() {}
 
-    static BufferedImage scale(BufferedImage src, double factor) {
+    public static BufferedImage scale(BufferedImage src, double factor) {
         int w = Math.max(1, (int) Math.round(src.getWidth() * factor));
         int h = Math.max(1, (int) Math.round(src.getHeight() * factor));
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

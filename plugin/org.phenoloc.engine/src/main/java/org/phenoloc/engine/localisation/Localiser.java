@@ -31,6 +31,9 @@ public final class Localiser {
             }
         }
         for (String cls : m.featureClasses()) {
+            if (m.untrainedClasses().contains(cls)) {
+                continue; // no training examples: no detections, no threshold invented
+            }
             Double all = config.thresholds().get("*");
             thresholds.put(cls, config.thresholds().getOrDefault(cls, all != null ? all : m.thresholds().getOrDefault(cls, 0.99)));
         }
@@ -38,8 +41,21 @@ public final class Localiser {
                 : new NaiveScanner(model.network(), m.architecture());
     }
 
+    /** Thresholds in use for the trained classes: the configured ones, else the model's (calibrated) defaults. */
     public Map<String, Double> thresholds() {
-        return Map.copyOf(thresholds);
+        return java.util.Collections.unmodifiableMap(thresholds);
+    }
+
+    /**
+     * Peak-suppression radius in original-image pixels: the configured one, else the model's calibrated one, else half
+     * the window.
+     */
+    public double suppressionRadius() {
+        ModelMetadata m = model.metadata();
+        if (config.suppressionRadius() > 0) {
+            return config.suppressionRadius();
+        }
+        return m.suppressionRadius() > 0 ? m.suppressionRadius() : m.recipe().window() / 2.0 / m.imageScale();
     }
 
     public LocalisationResult localise(Path file, Progress progress) {
@@ -60,11 +76,13 @@ public final class Localiser {
         long t0 = System.nanoTime();
         ProbabilityGrid grid = scanner.scan(scanned, config.stride(), progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double radius = (config.suppressionRadius() > 0 ? config.suppressionRadius()
-                : m.recipe().window() / 2.0 / m.imageScale()) * m.imageScale();
+        double radius = suppressionRadius() * m.imageScale();
         List<Detection> detections = new ArrayList<>();
         List<String> classes = m.featureClasses();
         for (int c = 0; c < classes.size(); c++) {
+            if (!thresholds.containsKey(classes.get(c))) {
+                continue;
+            }
             detections.addAll(PeakFinder.find(grid, c, classes.get(c), thresholds.get(classes.get(c)), radius, m.imageScale()));
         }
         return new LocalisationResult(name, original.getWidth(), original.getHeight(), m.imageScale(), grid,

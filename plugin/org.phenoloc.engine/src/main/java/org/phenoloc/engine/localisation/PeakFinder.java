@@ -30,25 +30,58 @@ public final class PeakFinder {
         candidates.sort(Comparator.comparingDouble((int[] c) -> -g.get(c[0], c[1], cls))
                 .thenComparingInt(c -> c[0]).thenComparingInt(c -> c[1]));
         List<Detection> out = new ArrayList<>();
-        List<double[]> kept = new ArrayList<>();
-        double r2 = radius * radius;
+        KeptPeaks kept = new KeptPeaks(radius);
         for (int[] c : candidates) {
             double[] pos = refine(g, c[0], c[1], cls, threshold);
-            boolean suppressed = false;
-            for (double[] k : kept) {
-                double dx = k[0] - pos[0];
-                double dy = k[1] - pos[1];
-                if (dx * dx + dy * dy < r2) {
-                    suppressed = true;
-                    break;
-                }
-            }
-            if (!suppressed) {
-                kept.add(pos);
+            if (!kept.near(pos[0], pos[1])) {
+                kept.add(pos[0], pos[1]);
                 out.add(new Detection(className, pos[0] / imageScale, pos[1] / imageScale, g.get(c[0], c[1], cls)));
             }
         }
         return out;
+    }
+
+    /** Kept peak positions hashed into square buckets of the radius, so a suppression test looks at 9 buckets. */
+    private static final class KeptPeaks {
+        private final double radius;
+        private final boolean suppress;
+        private final java.util.Map<Long, List<double[]>> buckets = new java.util.HashMap<>();
+
+        KeptPeaks(double radius) {
+            this.suppress = radius > 0;
+            this.radius = suppress ? radius : 1;
+        }
+
+        private long key(long bx, long by) {
+            return (bx << 32) ^ (by & 0xffffffffL);
+        }
+
+        boolean near(double x, double y) {
+            if (!suppress) {
+                return false;
+            }
+            long bx = (long) Math.floor(x / radius);
+            long by = (long) Math.floor(y / radius);
+            double r2 = radius * radius;
+            for (long dx = -1; dx <= 1; dx++) {
+                for (long dy = -1; dy <= 1; dy++) {
+                    for (double[] k : buckets.getOrDefault(key(bx + dx, by + dy), List.of())) {
+                        double ex = k[0] - x;
+                        double ey = k[1] - y;
+                        if (ex * ex + ey * ey < r2) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        void add(double x, double y) {
+            long bx = (long) Math.floor(x / radius);
+            long by = (long) Math.floor(y / radius);
+            buckets.computeIfAbsent(key(bx, by), k -> new ArrayList<>()).add(new double[] {x, y});
+        }
     }
 
     /** Weighted centroid of the above-threshold cells in the 3x3 neighbourhood, in scanned-image pixels. */

@@ -19,18 +19,59 @@ import com.google.gson.JsonParser;
  * @param architecture network shape
  * @param recipe      how patches were cut (window, crop, scale, negatives)
  * @param imageScale  images are scaled by this before scanning (1 roots, 0.5 shoots)
- * @param thresholds  default per-class probability thresholds for localisation (negative class excluded)
- * @param provenance  how it was trained: data, seed, epochs, accuracies, software versions (free-form, ordered)
+ * @param thresholds  default per-class probability thresholds for localisation (negative class excluded); calibrated
+ *                    on validation images by dense training, the paper's fixed values otherwise
+ * @param suppressionRadius default peak-suppression radius in original-image pixels (calibrated with the thresholds);
+ *                    0 = half the window
+ * @param untrainedClasses feature classes the training data had no examples of: the localiser reports nothing for
+ *                    them
+ * @param provenance  how it was trained ({@link TrainingProvenance#toMap()}, plus free-form keys), ordered
  */
 public record ModelMetadata(String task, List<String> classes, Architecture architecture, PatchRecipe recipe,
-        double imageScale, Map<String, Double> thresholds, Map<String, String> provenance) {
+        double imageScale, Map<String, Double> thresholds, double suppressionRadius, List<String> untrainedClasses,
+        Map<String, String> provenance) {
 
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: calibrated thresholds with their suppression radius, untrained classes, training method in the provenance.
+     * Version 1 files load with radius 0 (half the window) and every class trained.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     public ModelMetadata {
         classes = List.copyOf(classes);
         thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+        untrainedClasses = List.copyOf(untrainedClasses);
         provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        if (suppressionRadius < 0) {
+            throw new IllegalArgumentException("suppression radius must be >= 0, was " + suppressionRadius);
+        }
+        for (String c : untrainedClasses) {
+            if (!classes.contains(c)) {
+                throw new IllegalArgumentException("untrained class '" + c + "' is not one of " + classes);
+            }
+        }
+    }
+
+    /** Metadata with the fixed thresholds given, half-window suppression and every class trained (format 1). */
+    public ModelMetadata(String task, List<String> classes, Architecture architecture, PatchRecipe recipe,
+            double imageScale, Map<String, Double> thresholds, Map<String, String> provenance) {
+        this(task, classes, architecture, recipe, imageScale, thresholds, 0, List.of(), provenance);
+    }
+
+    /** The typed provenance (fields an older model lacks are empty). */
+    public TrainingProvenance training() {
+        return TrainingProvenance.fromMap(provenance);
+    }
+
+    public ModelMetadata withCalibration(Map<String, Double> calibrated, double radius) {
+        Map<String, Double> t = new LinkedHashMap<>(thresholds);
+        t.putAll(calibrated);
+        return new ModelMetadata(task, classes, architecture, recipe, imageScale, t, radius, untrainedClasses, provenance);
+    }
+
+    public ModelMetadata withUntrainedClasses(List<String> untrained) {
+        return new ModelMetadata(task, classes, architecture, recipe, imageScale, thresholds, suppressionRadius, untrained,
+                provenance);
     }
 
     /** Class names without the trailing negative class. */
@@ -41,7 +82,8 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
     public ModelMetadata withProvenance(Map<String, String> more) {
         Map<String, String> p = new LinkedHashMap<>(provenance);
         p.putAll(more);
-        return new ModelMetadata(task, classes, architecture, recipe, imageScale, thresholds, p);
+        return new ModelMetadata(task, classes, architecture, recipe, imageScale, thresholds, suppressionRadius,
+                untrainedClasses, p);
     }
 
     public String toJson() {
@@ -73,16 +115,33 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
         JsonObject t = new JsonObject();
         thresholds.forEach(t::addProperty);
         o.add("thresholds", t);
+        o.addProperty("suppressionRadius", suppressionRadius);
+        o.add("untrainedClasses", strings(untrainedClasses));
         JsonObject p = new JsonObject();
         provenance.forEach(p::addProperty);
         o.add("provenance", p);
         return new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(o);
     }
 
+    /**
+     * @throws IllegalArgumentException naming what is missing or wrong ({@link ModelFiles} turns it into a
+     *                                  {@code BadInputException} naming the file)
+     */
     public static ModelMetadata fromJson(String json) {
-        JsonObject o = new JsonParser().parse(json).getAsJsonObject();
+        JsonObject o;
+        try {
+            o = new JsonParser().parse(json).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("metadata.json is not a JSON object (" + e.getMessage() + ")", e);
+        }
+        for (String key : List.of("format", "formatVersion", "task", "classes", "architecture", "recipe", "imageScale",
+                "thresholds", "provenance")) {
+            if (!o.has(key) || o.get(key).isJsonNull()) {
+                throw new IllegalArgumentException("metadata.json lacks '" + key + "'");
+            }
+        }
         if (!"phenoloc-model".equals(o.get("format").getAsString())) {
-            throw new IllegalArgumentException("not a Phenoloc model");
+            throw new IllegalArgumentException("not a Phenoloc model (format '" + o.get("format").getAsString() + "')");
         }
         int version = o.get("formatVersion").getAsInt();
         if (version > FORMAT_VERSION) {
@@ -103,8 +162,10 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
         o.getAsJsonObject("thresholds").entrySet().forEach(e -> thresholds.put(e.getKey(), e.getValue().getAsDouble()));
         Map<String, String> provenance = new LinkedHashMap<>();
         o.getAsJsonObject("provenance").entrySet().forEach(e -> provenance.put(e.getKey(), e.getValue().getAsString()));
+        double radius = o.has("suppressionRadius") ? o.get("suppressionRadius").getAsDouble() : 0;
+        List<String> untrained = o.has("untrainedClasses") ? strings(o.getAsJsonArray("untrainedClasses")) : List.of();
         return new ModelMetadata(o.get("task").getAsString(), strings(o.getAsJsonArray("classes")), arch, recipe,
-                o.get("imageScale").getAsDouble(), thresholds, provenance);
+                o.get("imageScale").getAsDouble(), thresholds, radius, untrained, provenance);
     }
 
     private static JsonArray strings(List<String> values) {

@@ -62,13 +62,13 @@ public final class LocalisationEvaluation {
         Localiser main = new Localiser(model, config);
         Map<String, Double> thresholds = main.thresholds();
         Map<String, Double> low = new LinkedHashMap<>();
-        classes.forEach(c -> low.put(c, Math.min(SWEEP[0], thresholds.get(c))));
+        thresholds.forEach((c, t) -> low.put(c, Math.min(SWEEP[0], t)));
         Localiser sweeper = new Localiser(model, new LocaliserConfig(config.stride(), low, config.suppressionRadius(), config.dense()));
         double window = meta.recipe().window() / meta.imageScale();
         Map<String, List<ImageScore>> scores = new LinkedHashMap<>();
         Map<String, List<List<ScoredPoint>>> swept = new LinkedHashMap<>();
         Map<String, List<List<Point>>> truths = new LinkedHashMap<>();
-        for (String c : classes) {
+        for (String c : thresholds.keySet()) { // untrained classes have no threshold and are not scored
             scores.put(c, new ArrayList<>());
             swept.put(c, new ArrayList<>());
             truths.put(c, new ArrayList<>());
@@ -83,6 +83,9 @@ public final class LocalisationEvaluation {
                     thresholds, kept, all.seconds());
             for (int ci = 0; ci < classes.size(); ci++) {
                 String c = classes.get(ci);
+                if (!thresholds.containsKey(c)) {
+                    continue;
+                }
                 List<Point> truth = a.features().stream().filter(f -> f.className().equals(c)).map(Feature::point).toList();
                 List<Point> det = kept.stream().filter(d -> d.className().equals(c)).map(d -> new Point(d.x(), d.y())).toList();
                 Map<Double, MatchResult> byRadius = new LinkedHashMap<>();
@@ -102,7 +105,7 @@ public final class LocalisationEvaluation {
             progress.update((n + 1) / (double) images.size(), "evaluated " + r.image());
         }
         List<ClassResult> out = new ArrayList<>();
-        for (String c : classes) {
+        for (String c : thresholds.keySet()) {
             Map<Double, MatchSummary> summaries = new LinkedHashMap<>();
             for (double radius : radii) {
                 summaries.put(radius, MatchSummary.of(scores.get(c).stream().map(s -> s.byRadius().get(radius)).toList()));

@@ -41,8 +41,17 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, int
         }
     }
 
+    /** Patch training (the paper's recipe): SGD with Nesterov momentum from 0.01, 40 epochs, early stop after 12. */
     public static TrainingConfig defaults() {
         return new TrainingConfig(40, 32, 0.01, 0, 0.9, 5e-4, 12, true, 42);
+    }
+
+    /**
+     * Dense training: Adam from 1e-3 (a tenth after 60% of the epochs, a hundredth after 85%), no early stop (the best
+     * epoch by validation F1 is kept); batch size and momentum are not used (see {@link DenseTrainingConfig}).
+     */
+    public static TrainingConfig denseDefaults() {
+        return new TrainingConfig(12, 8, 1e-3, 0, 0.9, 5e-4, 0, true, 42);
     }
 
     public int effectiveStepEpochs() {

@@ -4,9 +4,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -17,6 +15,7 @@ import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.model.ModelMetadata;
 import org.phenoloc.engine.model.PhenolocModel;
+import org.phenoloc.engine.model.TrainingProvenance;
 import org.phenoloc.engine.network.Architecture;
 import org.phenoloc.engine.network.Backend;
 import org.phenoloc.engine.patches.ImageSplit;
@@ -24,19 +23,24 @@ import org.phenoloc.engine.patches.Patch;
 import org.phenoloc.engine.patches.PatchRecipe;
 import org.phenoloc.engine.patches.PatchSampler;
 
-/** Folder of annotated images in, trained model out: load, split by image, cut patches, train, record provenance. */
+/**
+ * Folder of annotated images in, trained model out: load, split by image, train (densely by default, or on the
+ * paper's patches), calibrate, record provenance.
+ */
 public final class TrainingJob {
 
     /**
-     * @param task         roots (shoots later)
+     * @param task         roots or shoots
      * @param channels     3 colour, 1 grey
      * @param widthScale   multiplies every layer width (1 = the paper's net)
      * @param batchNorm    batch normalisation after each convolution (false = the paper's plain net)
-     * @param testFraction share of images held out for evaluation and early stopping
-     * @param training     optimiser settings
+     * @param testFraction share of images held out for model selection and calibration
+     * @param method       dense (default) or the paper's patches
+     * @param training     optimiser settings (epochs, learning rate, weight decay, patience, seed)
+     * @param dense        dense-training settings (used by the dense method)
      */
     public record Settings(Task task, int channels, double widthScale, boolean batchNorm, double testFraction,
-            TrainingConfig training) {
+            TrainingMethod method, TrainingConfig training, DenseTrainingConfig dense) {
         public Settings {
             if (testFraction < 0 || testFraction >= 1) {
                 throw new BadInputException("test fraction must be in [0, 1), was " + testFraction);
@@ -46,14 +50,46 @@ public final class TrainingJob {
             }
         }
 
+        /** The paper's recipe with our patch-training defaults. */
+        public Settings(Task task, int channels, double widthScale, boolean batchNorm, double testFraction,
+                TrainingConfig training) {
+            this(task, channels, widthScale, batchNorm, testFraction, TrainingMethod.PATCHES, training,
+                    DenseTrainingConfig.defaults());
+        }
+
         public static Settings defaults(Task task) {
-            return new Settings(task, 3, 1.0, true, 0.2, TrainingConfig.defaults());
+            return new Settings(task, 3, DEFAULT_WIDTH, true, 0.2, TrainingMethod.DENSE, TrainingConfig.denseDefaults(),
+                    DenseTrainingConfig.defaults());
+        }
+
+        public Settings withMethod(TrainingMethod m) {
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, m, training, dense);
+        }
+
+        public Settings withTraining(TrainingConfig t) {
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, t, dense);
+        }
+
+        public Settings withDense(DenseTrainingConfig d) {
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, training, d);
+        }
+
+        public Settings withWidthScale(double w) {
+            return new Settings(task, channels, w, batchNorm, testFraction, method, training, dense);
+        }
+
+        /** The network this trains. */
+        public Architecture architecture() {
+            Architecture arch = task.architecture(channels).withBatchNorm(batchNorm);
+            return widthScale == 1.0 ? arch : arch.scaled(widthScale);
         }
     }
 
-    /** The trained model with what the reports need. */
-    public record Outcome(PhenolocModel model, TrainingResult result, ImageSplit split, List<Patch> trainPatches,
-            List<Patch> testPatches) {}
+    /** Default layer-width multiplier (measured: see README "Training"). */
+    public static final double DEFAULT_WIDTH = 0.5;
+
+    /** The trained model with its history. */
+    public record Outcome(PhenolocModel model, List<EpochStats> history, ImageSplit split, TrainingProvenance provenance) {}
 
     private TrainingJob() {}
 
@@ -64,15 +100,68 @@ public final class TrainingJob {
 
     public static Outcome run(List<AnnotatedImage> images, String dataName, Settings s, TrainingListener listener,
             Consumer<String> log) {
+        return run(ImageSplit.of(images, s.testFraction(), s.training().seed()), dataName, "command line", s, listener, log);
+    }
+
+    /**
+     * Trains on a given split (the KNIME learners pass their validation input as the held-out images).
+     *
+     * @param frontEnd "command line" or the KNIME node's name, for the provenance
+     */
+    public static Outcome run(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,
+            Consumer<String> log) {
         Backend.init();
+        log.accept("images: " + split.train().size() + " for training, " + split.test().size() + " held out for "
+                + (s.method() == TrainingMethod.DENSE ? "model selection and threshold calibration" : "testing"));
+        log.accept("network: " + s.architecture() + " on " + Backend.describe());
+        return s.method() == TrainingMethod.DENSE ? dense(split, dataName, frontEnd, s, listener, log)
+                : patches(split, dataName, frontEnd, s, listener, log);
+    }
+
+    private static Outcome dense(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,
+            Consumer<String> log) {
+        Task task = s.task();
+        Architecture arch = s.architecture();
+        List<DenseCrops.Source> sources = DenseCrops.load(split.train(), task.imageScale());
+        DenseTrainer.check(sources, task.classes());
+        List<String> untrained = untrained(task, sources);
+        if (!untrained.isEmpty()) {
+            log.accept("warning: no training examples of " + untrained + ": the model reports them as untrained and the"
+                    + " localiser finds none");
+        }
+        DenseCrops crops = new DenseCrops(arch, task.classes(), s.dense(), sources);
+        Calibration.Images val = Calibration.Images.load(split.test(), task.imageScale());
+        Calibration.Images fallback = val.isEmpty() ? Calibration.Images.load(split.train(), task.imageScale()) : val;
+        if (val.isEmpty()) {
+            log.accept("warning: no held-out images: epochs are selected and thresholds calibrated on the training images"
+                    + " (optimistic); use 5 or more annotated images");
+        }
+        log.accept("dense training: crops of " + crops.cropSize() + " px, " + s.dense().cropsPerEpoch() + " per epoch");
+        double[] radii = task.evaluationRadii();
+        double match = radii[radii.length / 2];
+        double window = arch.window() / task.imageScale();
+        DenseTrainer.Result r = new DenseTrainer(arch, task.classes(), s.training(), s.dense(), match,
+                new double[] {window / 4, window / 2, window * 3 / 4}, task.imageScale()).fit(crops, val, fallback, listener);
+        Calibration c = r.calibration();
+        log.accept("calibrated on " + (r.calibratedOnTraining() ? "the training images" : "the held-out images")
+                + ": thresholds " + c.thresholds() + ", suppression radius " + c.radius() + " px, F1 " + c.scores()
+                .entrySet().stream().map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.3f", e.getValue().f1()))
+                .toList());
+        TrainingProvenance prov = provenance(dataName, frontEnd, TrainingMethod.DENSE, names(split.train()),
+                names(split.test()), s, (long) r.history().size() * s.dense().cropsPerEpoch(), 0, r.history(),
+                r.bestEpoch(), r.calibratedOnTraining() ? "training images (none held out)" : "held-out images",
+                r.seconds(), r.cropsPerSecond());
+        ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, task.recipe(), task.imageScale(),
+                task.defaultThresholds(), prov.toMap()).withCalibration(c.thresholds(), c.radius())
+                .withUntrainedClasses(untrained);
+        return new Outcome(new PhenolocModel(r.network(), meta), r.history(), split, prov);
+    }
+
+    private static Outcome patches(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,
+            Consumer<String> log) {
         Task task = s.task();
         PatchRecipe recipe = task.recipe();
-        Architecture arch = task.architecture(s.channels()).withBatchNorm(s.batchNorm());
-        if (s.widthScale() != 1.0) {
-            arch = arch.scaled(s.widthScale());
-        }
-        ImageSplit split = ImageSplit.of(images, s.testFraction(), s.training().seed());
-        log.accept("images: " + split.train().size() + " for training, " + split.test().size() + " held out for testing");
+        Architecture arch = s.architecture();
         PatchSampler sampler = new PatchSampler(recipe, task.classes(), s.channels());
         Random random = new Random(s.training().seed());
         List<Patch> train = sample(split.train(), sampler, random);
@@ -83,29 +172,41 @@ public final class TrainingJob {
                     + task.featureClassList() + " annotations long enough)");
         }
         log.accept("patches: " + train.size() + " training (" + trainPos + " positive), " + test.size() + " testing");
-        log.accept("network: " + arch + " on " + Backend.describe());
         TrainingResult result = new Trainer(arch, s.training()).train(train, test, listener);
-        Map<String, String> prov = new LinkedHashMap<>();
-        prov.put("created", Instant.now().toString());
-        prov.put("software", "Phenoloc " + Phenoloc.VERSION + ", DL4J 1.0.0-M2.1, Java " + System.getProperty("java.version"));
-        prov.put("data", dataName);
-        prov.put("trainImages", names(split.train()));
-        prov.put("testImages", names(split.test()));
-        prov.put("trainPatches", Integer.toString(train.size()));
-        prov.put("testPatches", Integer.toString(test.size()));
-        prov.put("training", s.training().toString());
-        prov.put("widthScale", Double.toString(s.widthScale()));
-        prov.put("epochsRun", Integer.toString(result.history().size()));
-        prov.put("bestEpoch", Integer.toString(result.bestEpoch()));
-        var best = result.history().get(result.bestEpoch() - 1);
-        prov.put("trainAccuracy", String.format(java.util.Locale.ROOT, "%.4f", best.trainAccuracy()));
-        prov.put("testAccuracy", String.format(java.util.Locale.ROOT, "%.4f", best.testAccuracy()));
-        prov.put("trainingSeconds", String.format(java.util.Locale.ROOT, "%.1f", result.seconds()));
-        prov.put("trainingPatchesPerSecond", String.format(java.util.Locale.ROOT, "%.1f", result.samplesPerSecond()));
-        prov.put("backend", Backend.describe());
+        TrainingProvenance prov = provenance(dataName, frontEnd, TrainingMethod.PATCHES, names(split.train()),
+                names(split.test()), s, train.size(), test.size(), result.history(), result.bestEpoch(), "",
+                result.seconds(), result.samplesPerSecond());
         ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, recipe, task.imageScale(),
-                task.defaultThresholds(), prov);
-        return new Outcome(new PhenolocModel(result.network(), meta), result, split, train, test);
+                task.defaultThresholds(), prov.toMap());
+        return new Outcome(new PhenolocModel(result.network(), meta), result.history(), split, prov);
+    }
+
+    /**
+     * The provenance record of a training run: the one place it is built, for the command line and the KNIME CNN
+     * Learner.
+     *
+     * @param frontEnd "command line" or the KNIME node's name
+     */
+    public static TrainingProvenance provenance(String dataName, String frontEnd, TrainingMethod method,
+            List<String> trainImages, List<String> testImages, Settings s, long trainSamples, int testPatches,
+            List<EpochStats> history, int bestEpoch, String calibratedOn, double seconds, double samplesPerSecond) {
+        EpochStats best = history.get(bestEpoch - 1);
+        return new TrainingProvenance(Instant.now().toString(), "Phenoloc " + Phenoloc.VERSION + " (" + frontEnd
+                + "), DL4J 1.0.0-M2.1, Java " + System.getProperty("java.version"), dataName, method.id(), trainImages,
+                testImages, s.training().toString(), method == TrainingMethod.DENSE ? s.dense().toString() : "",
+                s.widthScale(), trainSamples, testPatches, history.size(), bestEpoch, best.trainAccuracy(),
+                best.testAccuracy(), best.validationF1(), calibratedOn, seconds, samplesPerSecond, Backend.describe());
+    }
+
+    /** Feature classes with no example in the training images. */
+    static List<String> untrained(Task task, List<DenseCrops.Source> sources) {
+        List<String> out = new ArrayList<>();
+        for (String c : task.featureClassList()) {
+            if (sources.stream().flatMap(x -> x.features().stream()).noneMatch(f -> f.className().equals(c))) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static List<Patch> sample(List<AnnotatedImage> images, PatchSampler sampler, Random random) {
@@ -117,7 +218,7 @@ public final class TrainingJob {
         return out;
     }
 
-    private static String names(List<AnnotatedImage> images) {
-        return String.join(" ", images.stream().map(a -> a.image().getFileName().toString()).toList());
+    private static List<String> names(List<AnnotatedImage> images) {
+        return images.stream().map(a -> a.image().getFileName().toString()).toList();
     }
 }

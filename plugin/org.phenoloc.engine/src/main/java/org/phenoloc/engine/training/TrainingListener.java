@@ -11,6 +11,9 @@ public interface TrainingListener {
     /** Called after each epoch's evaluation. */
     default void epochDone(EpochStats stats) {}
 
+    /** A line worth showing (e.g. a hard-negative mining round). */
+    default void message(String text) {}
+
     /** Checked before every minibatch; returning true stops training with {@link TrainingCancelledException}. */
     default boolean isCancelled() {
         return false;

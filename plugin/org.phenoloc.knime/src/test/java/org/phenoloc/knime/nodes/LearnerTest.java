@@ -93,10 +93,10 @@ class LearnerTest {
         NodeModel learner = Fixtures.tinyLearner(50);
         ExecutionContext exec = new ExecutionContext();
         exec.cancelAfterChecks(3);
-        long t0 = System.nanoTime();
         assertThrows(CanceledExecutionException.class, () -> Fixtures.execute(learner, exec, Fixtures.patches(), null));
+        // cancellation is seen at the next minibatch: a few checks, not 50 epochs' worth (no wall-clock assertion:
+        // timings belong in the benchmark)
         assertTrue(exec.getCancelChecks() <= 5, exec.getCancelChecks() + " checks");
-        assertTrue((System.nanoTime() - t0) / 1e9 < 30, "cancel should not wait for 50 epochs");
     }
 
     @Test

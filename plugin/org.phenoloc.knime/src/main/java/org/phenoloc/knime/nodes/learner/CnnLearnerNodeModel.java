@@ -1,8 +1,6 @@
 package org.phenoloc.knime.nodes.learner;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +23,6 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.phenoloc.engine.Phenoloc;
 import org.phenoloc.engine.Task;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.model.ModelMetadata;
@@ -39,6 +36,9 @@ import org.phenoloc.engine.training.Trainer;
 import org.phenoloc.engine.training.TrainingCancelledException;
 import org.phenoloc.engine.training.TrainingConfig;
 import org.phenoloc.engine.training.TrainingListener;
+import org.phenoloc.engine.training.DenseTrainingConfig;
+import org.phenoloc.engine.training.TrainingJob;
+import org.phenoloc.engine.training.TrainingMethod;
 import org.phenoloc.engine.training.TrainingResult;
 import org.phenoloc.knime.port.PhenolocModelPortObject;
 import org.phenoloc.knime.port.PhenolocModelPortSpec;
@@ -176,21 +176,12 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
             setWarningMessage("No validation patches (no 'test' partition rows and no validation table): the best"
                 + " epoch was chosen on training accuracy");
         }
-        Map<String, String> prov = new LinkedHashMap<>();
-        prov.put("created", Instant.now().toString());
-        prov.put("software", "Phenoloc " + Phenoloc.VERSION + " (KNIME CNN Learner), DL4J 1.0.0-M2.1, Java "
-            + System.getProperty("java.version"));
-        prov.put("data", "KNIME patch table");
-        prov.put("trainPatches", Integer.toString(train.size()));
-        prov.put("testPatches", Integer.toString(test.size()));
-        prov.put("training", config.toString());
-        prov.put("widthScale", Double.toString(m_settings.widthScale()));
-        prov.put("epochsRun", Integer.toString(result.history().size()));
-        prov.put("bestEpoch", Integer.toString(result.bestEpoch()));
-        EpochStats best = result.history().get(result.bestEpoch() - 1);
-        prov.put("trainAccuracy", String.format(Locale.ROOT, "%.4f", best.trainAccuracy()));
-        prov.put("testAccuracy", String.format(Locale.ROOT, "%.4f", best.testAccuracy()));
-        prov.put("trainingSeconds", String.format(Locale.ROOT, "%.1f", result.seconds()));
+        // the typed provenance, built by the engine exactly as for the command line's training
+        var settings = new TrainingJob.Settings(TASK, arch.channels(), m_settings.widthScale(), arch.batchNorm(), 0,
+            TrainingMethod.PATCHES, config, DenseTrainingConfig.defaults());
+        var prov = TrainingJob.provenance("KNIME patch table", "KNIME CNN Learner", TrainingMethod.PATCHES,
+            List.of(), List.of(), settings, train.size(), test.size(), result.history(), result.bestEpoch(), "",
+            result.seconds(), result.samplesPerSecond()).toMap();
         PhenolocModel model = new PhenolocModel(result.network(), meta.withProvenance(prov));
         return new PortObject[] {new PhenolocModelPortObject(model), history.getTable()};
     }

@@ -1,0 +1,235 @@
+package org.phenoloc.engine.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.io.Progress;
+import org.phenoloc.engine.localisation.DenseScanner;
+import org.phenoloc.engine.localisation.Detection;
+import org.phenoloc.engine.localisation.PeakFinder;
+import org.phenoloc.engine.localisation.ProbabilityGrid;
+import org.phenoloc.engine.network.Architecture;
+import org.phenoloc.engine.network.FullyConvolutional;
+import org.phenoloc.engine.network.NetworkFactory;
+
+/**
+ * Trains the classifier the way the scanner uses it: fully convolutionally on random crops ({@link DenseCrops}), every
+ * window a sample. After each epoch the weights are moved into the classifier, the held-out images are scanned and
+ * the epoch is scored by localisation F1 at its calibrated threshold ({@link Calibration}); the best epoch's weights
+ * and calibration are kept.
+ */
+public final class DenseTrainer {
+    private final Architecture arch;
+    private final List<String> classes;
+    private final TrainingConfig training;
+    private final DenseTrainingConfig dense;
+    private final double matchRadius;
+    private final double[] radii;
+    private final double imageScale;
+
+    /** The trained classifier (standardisation folded in) with its calibration and history. */
+    public record Result(MultiLayerNetwork network, Calibration calibration, List<EpochStats> history, int bestEpoch,
+            double cropsPerSecond, double seconds, boolean calibratedOnTraining) {}
+
+    /**
+     * @param matchRadius matching radius for calibration, original pixels (the task's middle evaluation radius)
+     * @param radii       candidate peak-suppression radii, original pixels
+     * @param imageScale  the images are scanned scaled by this (crops and mining work at that scale)
+     */
+    public DenseTrainer(Architecture arch, List<String> classes, TrainingConfig training, DenseTrainingConfig dense,
+            double matchRadius, double[] radii, double imageScale) {
+        this.imageScale = imageScale;
+        this.arch = arch;
+        this.classes = List.copyOf(classes);
+        this.training = training;
+        this.dense = dense;
+        this.matchRadius = matchRadius;
+        this.radii = radii.clone();
+    }
+
+    public Result fit(DenseCrops source, Calibration.Images validation, Calibration.Images fallback,
+            TrainingListener listener) {
+        boolean onTraining = validation.isEmpty();
+        Calibration.Images val = onTraining ? fallback : validation;
+        int batches = Math.max(1, dense.cropsPerEpoch() / dense.batchCrops());
+        MultiLayerNetwork fcn = FullyConvolutional.build(arch, dense.cells(),
+                new Adam(schedule(batches)), training.weightDecay(), training.seed(), classWeights());
+        MultiLayerNetwork classifier = NetworkFactory.build(arch, new MapSchedule(ScheduleType.ITERATION,
+                java.util.Map.of(0, 0.0)), 0, 0, training.seed());
+        Random random = new Random(training.seed());
+        List<EpochStats> history = new ArrayList<>();
+        INDArray bestParams = null;
+        Calibration best = null;
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        long start = System.nanoTime();
+        double fitSeconds = 0;
+        long crops = 0;
+        for (int epoch = 1; epoch <= training.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            double loss = trainEpoch(fcn, source, random, epoch, batches, listener);
+            fitSeconds += (System.nanoTime() - t0) / 1e9;
+            crops += (long) batches * dense.batchCrops();
+            Calibration c = evaluate(fcn, classifier, source, val, listener);
+            if (isMiningEpoch(epoch)) {
+                List<DenseCrops.HardNegative> mined = mine(classifier, source, listener);
+                source.addHardNegatives(mined);
+                listener.message(String.format(java.util.Locale.ROOT, "mining after epoch %d: %d false detections on the "
+                        + "training images added as crop centres (%d in all)", epoch, mined.size(), source.hardNegatives().size()));
+            }
+            boolean better = best == null || c.meanF1() > best.meanF1();
+            if (better) {
+                best = c;
+                bestEpoch = epoch;
+                bestParams = classifier.params().dup();
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
+            EpochStats stats = new EpochStats(epoch, fcn.getLearningRate(0) == null ? Double.NaN : fcn.getLearningRate(0),
+                    loss, Double.NaN, Double.NaN, (System.nanoTime() - t0) / 1e9, better, c.meanF1());
+            history.add(stats);
+            listener.epochDone(stats);
+            if (training.patience() > 0 && sinceBest >= training.patience()) {
+                break;
+            }
+        }
+        classifier.setParams(bestParams);
+        return new Result(classifier, best, history, bestEpoch, crops / Math.max(1e-9, fitSeconds),
+                (System.nanoTime() - start) / 1e9, onTraining);
+    }
+
+    private double trainEpoch(MultiLayerNetwork fcn, DenseCrops source, Random random, int epoch, int batches,
+            TrainingListener listener) {
+        double sum = 0;
+        for (int b = 0; b < batches; b++) {
+            if (listener.isCancelled()) {
+                throw new TrainingCancelledException();
+            }
+            double loss = trainBatch(fcn, source.batch(dense.batchCrops(), random));
+            if (!Double.isFinite(loss)) {
+                throw new IllegalStateException("training diverged (loss " + loss + ") in epoch " + epoch);
+            }
+            sum += loss;
+            double progress = ((epoch - 1) * batches + b + 1) / (double) (training.epochs() * batches);
+            listener.batchDone(epoch, b + 1, batches, loss, progress);
+        }
+        return sum / batches;
+    }
+
+    /** Mining rounds fall evenly inside the epoch budget (never after the last epoch). */
+    boolean isMiningEpoch(int epoch) {
+        int rounds = dense.miningRounds();
+        for (int r = 1; r <= rounds; r++) {
+            if (epoch == Math.max(1, (int) Math.round(training.epochs() * r / (double) (rounds + 1)))
+                    && epoch < training.epochs()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Scans the training images with the current classifier (weights already copied and folded) and returns its false
+     * detections: peaks above {@link #MINING_THRESHOLD} farther than the matching radius from every annotated feature,
+     * at most {@link #MINED_PER_IMAGE} per image, strongest first.
+     */
+    List<DenseCrops.HardNegative> mine(MultiLayerNetwork classifier, DenseCrops source, TrainingListener listener) {
+        DenseScanner scanner = new DenseScanner(classifier, arch);
+        List<DenseCrops.HardNegative> out = new ArrayList<>();
+        double scale = imageScale;
+        double reach = matchRadius * scale;
+        List<String> features = classes.subList(0, classes.size() - 1);
+        for (int i = 0; i < source.sources().size(); i++) {
+            if (listener.isCancelled()) {
+                throw new TrainingCancelledException();
+            }
+            DenseCrops.Source s = source.sources().get(i);
+            ProbabilityGrid grid = scanner.scan(s.image(), 4, Progress.NONE);
+            List<Detection> found = new ArrayList<>();
+            for (int c = 0; c < features.size(); c++) {
+                found.addAll(PeakFinder.find(grid, c, features.get(c), MINING_THRESHOLD, arch.window() / 2.0, 1.0));
+            }
+            found.sort(java.util.Comparator.comparingDouble(d -> -d.score()));
+            int kept = 0;
+            for (Detection d : found) {
+                if (kept < MINED_PER_IMAGE && farFromFeatures(d.x(), d.y(), s.features(), reach)) {
+                    out.add(new DenseCrops.HardNegative(i, d.x(), d.y()));
+                    kept++;
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean farFromFeatures(double x, double y, List<org.phenoloc.engine.annotations.Feature> features, double r) {
+        for (var f : features) {
+            if (Math.hypot(f.x() - x, f.y() - y) <= r) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lowest score of a mined false detection. */
+    static final double MINING_THRESHOLD = 0.5;
+    /** Most mined negatives kept per image and round. */
+    static final int MINED_PER_IMAGE = 150;
+
+    private static double trainBatch(MultiLayerNetwork fcn, DataSet batch) {
+        fcn.fit(batch);
+        return fcn.score();
+    }
+
+    private Calibration evaluate(MultiLayerNetwork fcn, MultiLayerNetwork classifier, DenseCrops source,
+            Calibration.Images val, TrainingListener listener) {
+        FullyConvolutional.copyInto(fcn, classifier);
+        source.standardiser().foldInto(classifier);
+        Progress cancel = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                return listener.isCancelled();
+            }
+        };
+        try {
+            return Calibration.run(classifier, arch, classes.subList(0, classes.size() - 1), val, matchRadius, radii, cancel);
+        } catch (Progress.CancelledException e) {
+            throw new TrainingCancelledException();
+        }
+    }
+
+    /** Adam at the configured rate, a tenth of it after 60% of the epochs and a hundredth after 85%. */
+    private ISchedule schedule(int batchesPerEpoch) {
+        int total = training.epochs() * batchesPerEpoch;
+        java.util.Map<Integer, Double> m = new java.util.HashMap<>();
+        m.put(0, training.learningRate());
+        m.put((int) Math.round(total * 0.6), training.learningRate() / 10);
+        m.put((int) Math.round(total * 0.85), training.learningRate() / 100);
+        return new MapSchedule(ScheduleType.ITERATION, m);
+    }
+
+    private double[] classWeights() {
+        double[] w = new double[classes.size()];
+        java.util.Arrays.fill(w, dense.featureWeight());
+        w[w.length - 1] = 1;
+        return w;
+    }
+
+    static void check(List<DenseCrops.Source> sources, List<String> classes) {
+        long features = sources.stream().flatMap(s -> s.features().stream())
+                .filter(f -> classes.indexOf(f.className()) >= 0 && classes.indexOf(f.className()) < classes.size() - 1)
+                .count();
+        if (features == 0) {
+            throw new BadInputException("the training images have no annotated " + classes.subList(0, classes.size() - 1));
+        }
+    }
+}

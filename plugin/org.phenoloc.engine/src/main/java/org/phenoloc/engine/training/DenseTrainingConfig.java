@@ -1,0 +1,88 @@
+package org.phenoloc.engine.training;
+
+import org.phenoloc.engine.io.BadInputException;
+
+/**
+ * How the classifier is trained densely (fully convolutionally) on large random crops: every window the scanner will
+ * ask about is a training sample, labelled by its distance to the nearest annotated feature. Lengths are in units of
+ * the window side, so one setting serves the 32 px root net and the 64 px shoot net.
+ *
+ * @param cells            output cells per crop side at the net's native stride (crop side = window + stride * (cells - 1))
+ * @param positiveRadius   a window whose centre is within this many windows of a feature is that feature (0.15 = 4.8 px
+ *                         for roots: the one or two scan positions nearest each tip)
+ * @param ignoreRadius     windows between the positive and this radius are not trained (0.5 = the paper's half-window
+ *                         border); farther ones are negatives
+ * @param featureWeight    loss weight of feature cells relative to negative cells (class balance: a crop has a few
+ *                         feature cells among hundreds of negatives)
+ * @param featureCropShare share of crops placed so that they contain a feature; the rest lie anywhere in the image
+ * @param cropsPerEpoch    crops per epoch
+ * @param batchCrops       crops per minibatch
+ * @param augment          any-angle rotation, flips, scale jitter, brightness/contrast/colour jitter and noise
+ * @param scaleJitter      crops are rescaled by a factor in [1/scaleJitter, scaleJitter] (1 = off)
+ * @param colourJitter     brightness and per-channel shift amplitude, and contrast spread (in normalised units)
+ * @param noise            standard deviation of added Gaussian pixel noise (normalised units)
+ * @param miningRounds     bootstrapped hard-negative mining (Sung and Poggio 1998): this many times during training
+ *                         (evenly spaced) the training images are scanned and the false detections become crop centres
+ * @param hardCropShare    share of crops centred on mined negatives once there are some
+ */
+public record DenseTrainingConfig(int cells, double positiveRadius, double ignoreRadius, double featureWeight,
+        double featureCropShare, int cropsPerEpoch, int batchCrops, boolean augment, double scaleJitter,
+        double colourJitter, double noise, int miningRounds, double hardCropShare) {
+
+    public DenseTrainingConfig {
+        if (cells < 1 || cells > 256) {
+            throw new BadInputException("cells per crop side must be in [1, 256], was " + cells);
+        }
+        if (!(positiveRadius > 0) || ignoreRadius < positiveRadius || ignoreRadius > 4) {
+            throw new BadInputException("need 0 < positive radius <= ignore radius <= 4 (in windows), were "
+                    + positiveRadius + " and " + ignoreRadius);
+        }
+        if (!(featureWeight > 0) || featureWeight > 1000) {
+            throw new BadInputException("feature weight must be in (0, 1000], was " + featureWeight);
+        }
+        if (featureCropShare < 0 || featureCropShare > 1) {
+            throw new BadInputException("feature crop share must be in [0, 1], was " + featureCropShare);
+        }
+        if (cropsPerEpoch < 1 || batchCrops < 1) {
+            throw new BadInputException("crops per epoch and per batch must be >= 1");
+        }
+        if (miningRounds < 0 || miningRounds > 10 || hardCropShare < 0 || hardCropShare > 1) {
+            throw new BadInputException("mining rounds must be in [0, 10] and the hard crop share in [0, 1]");
+        }
+        if (featureCropShare + hardCropShare > 1) {
+            throw new BadInputException("feature and hard-negative crop shares add up to more than 1");
+        }
+        if (scaleJitter < 1 || scaleJitter > 2 || colourJitter < 0 || colourJitter > 0.5 || noise < 0 || noise > 0.5) {
+            throw new BadInputException("scale jitter must be in [1, 2], colour jitter and noise in [0, 0.5]");
+        }
+    }
+
+    public static DenseTrainingConfig defaults() {
+        return new DenseTrainingConfig(24, 0.15, 0.5, 5, 0.5, 384, 8, true, 1.25, 0.08, 0.02, 2, 0.3);
+    }
+
+    public DenseTrainingConfig withCropsPerEpoch(int n) {
+        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, n, batchCrops,
+                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare);
+    }
+
+    public DenseTrainingConfig withCells(int n) {
+        return new DenseTrainingConfig(n, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
+                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare);
+    }
+
+    public DenseTrainingConfig withFeatureWeight(double w) {
+        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, w, featureCropShare, cropsPerEpoch, batchCrops,
+                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare);
+    }
+
+    public DenseTrainingConfig withMining(int rounds, double share) {
+        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
+                batchCrops, augment, scaleJitter, colourJitter, noise, rounds, share);
+    }
+
+    public DenseTrainingConfig withAugment(boolean on) {
+        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
+                batchCrops, on, scaleJitter, colourJitter, noise, miningRounds, hardCropShare);
+    }
+}

@@ -1,0 +1,185 @@
+package org.phenoloc.engine.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Adam;
+import org.phenoloc.engine.Task;
+import org.phenoloc.engine.annotations.Feature;
+import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.network.Architecture;
+import org.phenoloc.engine.network.FullyConvolutional;
+import org.phenoloc.engine.synthetic.RootSystemConfig;
+import org.phenoloc.engine.synthetic.RootSystemGenerator;
+import org.phenoloc.engine.synthetic.SyntheticRootImage;
+
+/** Dense (fully convolutional) training: crops, labels, a training step, the whole loop with calibration. */
+class DenseTrainingTest {
+    static final Architecture ARCH = Architecture.paperRoot(3).scaled(0.125);
+    static final List<String> CLASSES = Task.ROOTS.classes();
+
+    static DenseCrops.Source synthetic(long seed) {
+        SyntheticRootImage s = RootSystemGenerator.generate(new RootSystemConfig(256, 256, 2, 2, 0.3, 0.2, seed));
+        return DenseCrops.source("syn" + seed + ".png", s.image(), s.features(), 1.0);
+    }
+
+    @Test
+    void cellsAreLabelledByDistanceToTheNearestFeature() {
+        DenseCrops.Source src = synthetic(1);
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withCells(8);
+        DenseCrops crops = new DenseCrops(ARCH, CLASSES, cfg, List.of(src));
+        DataSet b = crops.batch(16, new Random(3));
+        int cells = cfg.cells();
+        assertArrayEquals(new long[] {16, 3, crops.cropSize(), crops.cropSize()}, b.getFeatures().shape());
+        assertArrayEquals(new long[] {16, 2, cells, cells}, b.getLabels().shape());
+        assertArrayEquals(new long[] {16, 1, cells, cells}, b.getLabelsMaskArray().shape());
+        int positives = 0;
+        int ignored = 0;
+        for (int n = 0; n < 16; n++) {
+            for (int i = 0; i < cells; i++) {
+                for (int j = 0; j < cells; j++) {
+                    double tip = b.getLabels().getDouble(n, 0, i, j);
+                    double neg = b.getLabels().getDouble(n, 1, i, j);
+                    assertEquals(1.0, tip + neg, 1e-9, "one-hot");
+                    positives += tip > 0 ? 1 : 0;
+                    if (b.getLabelsMaskArray().getDouble(n, 0, i, j) == 0) {
+                        ignored++;
+                        assertEquals(1.0, neg, "ignored cells are never positive");
+                    }
+                }
+            }
+        }
+        assertTrue(positives > 0, "half the crops are placed on tips, so some cells must be positive");
+        assertTrue(ignored > positives, "the ignore ring is wider than the positive disc: " + ignored + " vs " + positives);
+    }
+
+    @Test
+    void withoutAugmentationACropOnATipLabelsTheCellOverIt() {
+        // one tip in the middle of a blank image; crops always on a feature, no rotation: the tip lies at a cell centre
+        // only by chance, but a cell within the positive radius must exist whenever the tip is inside the cell lattice
+        var img = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        DenseCrops.Source src = DenseCrops.source("one.png", img, List.of(new Feature("root_tip", 100, 100)), 1.0);
+        DenseTrainingConfig cfg = new DenseTrainingConfig(6, 0.15, 0.5, 5, 1.0, 8, 8, false, 1, 0, 0, 0, 0);
+        DenseCrops crops = new DenseCrops(ARCH, CLASSES, cfg, List.of(src));
+        DataSet b = crops.batch(8, new Random(5));
+        for (int n = 0; n < 8; n++) {
+            double pos = b.getLabels().get(org.nd4j.linalg.indexing.NDArrayIndex.point(n),
+                    org.nd4j.linalg.indexing.NDArrayIndex.point(0)).sumNumber().doubleValue();
+            assertTrue(pos >= 1, "crop " + n + " has no positive cell");
+        }
+    }
+
+    @Test
+    void aDenseTrainingStepReducesTheLossOnASyntheticImage() {
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withCells(8);
+        DenseCrops crops = new DenseCrops(ARCH, CLASSES, cfg, List.of(synthetic(2)));
+        MultiLayerNetwork fcn = FullyConvolutional.build(ARCH, cfg.cells(), new Adam(3e-3), 0, 7, new double[] {5, 1});
+        DataSet fixed = crops.batch(8, new Random(11));
+        double before = fcn.score(fixed);
+        for (int i = 0; i < 15; i++) {
+            fcn.fit(fixed);
+        }
+        double after = fcn.score(fixed);
+        assertTrue(after < before * 0.7, "loss " + before + " -> " + after);
+    }
+
+    @Test
+    void trainsSelectsAndCalibratesOnHeldOutImages() {
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withCells(8).withCropsPerEpoch(32);
+        TrainingConfig tc = new TrainingConfig(2, 8, 3e-3, 0, 0.9, 0, 0, true, 3);
+        DenseCrops crops = new DenseCrops(ARCH, CLASSES, cfg, List.of(synthetic(3), synthetic(4)));
+        SyntheticRootImage v = RootSystemGenerator.generate(new RootSystemConfig(256, 256, 2, 2, 0.3, 0.2, 5));
+        Calibration.Images val = new Calibration.Images(List.of(v.image()), List.of(v.features()), 1.0);
+        List<EpochStats> seen = new ArrayList<>();
+        DenseTrainer.Result r = new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {8, 16}, 1.0)
+                .fit(crops, val, val, new TrainingListener() {
+                    @Override
+                    public void epochDone(EpochStats s) {
+                        seen.add(s);
+                    }
+                });
+        assertEquals(2, seen.size());
+        assertTrue(seen.stream().allMatch(s -> !Double.isNaN(s.validationF1())));
+        assertEquals(r.bestEpoch(), seen.stream().filter(EpochStats::best).mapToInt(EpochStats::epoch).max().orElse(-1));
+        double bestF1 = seen.stream().mapToDouble(EpochStats::validationF1).max().orElse(-1);
+        assertEquals(bestF1, r.calibration().meanF1(), 1e-12, "the kept epoch is the one with the best validation F1");
+        assertTrue(r.calibration().thresholds().containsKey("root_tip"));
+        assertTrue(r.calibration().radius() == 8 || r.calibration().radius() == 16);
+        assertTrue(!r.calibratedOnTraining());
+    }
+
+    @Test
+    void sameSeedSameWeightsAndCancellationStops() {
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withCells(4).withCropsPerEpoch(8);
+        TrainingConfig tc = new TrainingConfig(1, 8, 1e-3, 0, 0.9, 0, 0, true, 9);
+        var src = List.of(synthetic(6));
+        SyntheticRootImage v = RootSystemGenerator.generate(new RootSystemConfig(160, 160, 1, 1, 0.3, 0.2, 7));
+        Calibration.Images val = new Calibration.Images(List.of(v.image()), List.of(v.features()), 1.0);
+        var a = new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {16}, 1.0)
+                .fit(new DenseCrops(ARCH, CLASSES, cfg, src), val, val, TrainingListener.NONE);
+        var b = new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {16}, 1.0)
+                .fit(new DenseCrops(ARCH, CLASSES, cfg, src), val, val, TrainingListener.NONE);
+        assertArrayEquals(a.network().params().toFloatVector(), b.network().params().toFloatVector());
+        TrainingListener cancel = new TrainingListener() {
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThrows(TrainingCancelledException.class, () -> new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {16}, 1.0)
+                .fit(new DenseCrops(ARCH, CLASSES, cfg, src), val, val, cancel));
+    }
+
+    @Test
+    void minedNegativesLieFartherThanTheMatchingRadiusFromEveryTip() {
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withCells(4);
+        DenseCrops.Source src = synthetic(8);
+        DenseCrops crops = new DenseCrops(ARCH, CLASSES, cfg, List.of(src));
+        TrainingConfig tc = new TrainingConfig(3, 8, 1e-3, 0, 0.9, 0, 0, true, 4);
+        DenseTrainer trainer = new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {16}, 1.0);
+        // an untrained classifier fires everywhere, on and off the tips
+        MultiLayerNetwork clf = org.phenoloc.engine.network.NetworkFactory.build(ARCH,
+                new org.nd4j.linalg.schedule.MapSchedule(org.nd4j.linalg.schedule.ScheduleType.ITERATION,
+                        java.util.Map.of(0, 0.0)), 0, 0, 1);
+        clf.getLayer(clf.getnLayers() - 1).getParam("b").putScalar(0, 3.0); // tip class favoured: many peaks above 0.5
+        List<DenseCrops.HardNegative> mined = trainer.mine(clf, crops, TrainingListener.NONE);
+        assertTrue(!mined.isEmpty(), "an untrained net must produce false detections to mine");
+        assertTrue(mined.size() <= DenseTrainer.MINED_PER_IMAGE);
+        for (DenseCrops.HardNegative h : mined) {
+            for (Feature f : src.features()) {
+                assertTrue(Math.hypot(f.x() - h.x(), f.y() - h.y()) > 16, "mined " + h + " within 16 px of " + f);
+            }
+        }
+        crops.addHardNegatives(mined);
+        assertEquals(mined.size(), crops.hardNegatives().size());
+        assertTrue(DenseTrainer.farFromFeatures(0, 0, List.of(new Feature("root_tip", 20, 0)), 16));
+        assertTrue(!DenseTrainer.farFromFeatures(0, 0, List.of(new Feature("root_tip", 10, 10)), 16));
+        // rounds fall inside the budget: 3 epochs, 2 rounds -> after epochs 1 and 2, never after the last
+        assertTrue(trainer.isMiningEpoch(1) && trainer.isMiningEpoch(2) && !trainer.isMiningEpoch(3));
+    }
+
+    @Test
+    void configRejectsBadValues() {
+        DenseTrainingConfig d = DenseTrainingConfig.defaults();
+        assertEquals(d, new DenseTrainingConfig(d.cells(), d.positiveRadius(), d.ignoreRadius(), d.featureWeight(),
+                d.featureCropShare(), d.cropsPerEpoch(), d.batchCrops(), d.augment(), d.scaleJitter(), d.colourJitter(),
+                d.noise(), d.miningRounds(), d.hardCropShare()));
+        assertThrows(BadInputException.class, () -> d.withMining(11, 0.3));
+        assertThrows(BadInputException.class, () -> d.withMining(1, 0.6));
+        assertThrows(BadInputException.class, () -> d.withCells(0));
+        assertThrows(BadInputException.class, () -> d.withFeatureWeight(0));
+        assertThrows(BadInputException.class, () -> d.withCropsPerEpoch(0));
+        assertThrows(BadInputException.class, () -> new DenseTrainingConfig(8, 0.5, 0.2, 5, 0.5, 8, 8, true, 1, 0, 0, 0, 0));
+        assertThrows(BadInputException.class, () -> new DenseTrainingConfig(8, 0.1, 0.5, 5, 1.5, 8, 8, true, 1, 0, 0, 0, 0));
+        assertThrows(BadInputException.class, () -> new DenseTrainingConfig(8, 0.1, 0.5, 5, 0.5, 8, 8, true, 3, 0, 0, 0, 0));
+    }
+}

@@ -1,0 +1,37 @@
+package org.phenoloc.knime.nodes.dense;
+
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+
+/** Dialog of the Dense CNN Learner. */
+final class DenseLearnerNodeDialog extends DefaultNodeSettingsPane {
+    DenseLearnerNodeDialog() {
+        DenseLearnerSettings s = new DenseLearnerSettings();
+        createNewGroup("Task and input columns");
+        addDialogComponent(new DialogComponentStringSelection(s.m_task, "Task", "roots", "shoots"));
+        addDialogComponent(new DialogComponentString(s.m_imageColumn, "Image path column"));
+        addDialogComponent(new DialogComponentString(s.m_classColumn, "Class column"));
+        addDialogComponent(new DialogComponentString(s.m_xColumn, "X column"));
+        addDialogComponent(new DialogComponentString(s.m_yColumn, "Y column"));
+        closeCurrentGroup();
+        createNewGroup("Network");
+        addDialogComponent(new DialogComponentNumber(s.m_widthScale, "Width scale (1 = the paper's net)", 0.125));
+        addDialogComponent(new DialogComponentBoolean(s.m_batchNorm, "Batch normalisation"));
+        closeCurrentGroup();
+        createNewTab("Training");
+        addDialogComponent(new DialogComponentNumber(s.m_epochs, "Epochs", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_cropsPerEpoch, "Crops per epoch", 32));
+        addDialogComponent(new DialogComponentNumber(s.m_batchCrops, "Crops per batch", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_cells, "Windows per crop side", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_learningRate, "Learning rate (Adam)", 0.0001));
+        addDialogComponent(new DialogComponentNumber(s.m_weightDecay, "Weight decay", 0.0001));
+        addDialogComponent(new DialogComponentNumber(s.m_featureWeight, "Feature weight (class balance)", 0.5));
+        addDialogComponent(new DialogComponentNumber(s.m_miningRounds, "Hard-negative mining rounds", 1));
+        addDialogComponent(new DialogComponentBoolean(s.m_augment, "Augment (rotation, flips, scale, colour, noise)"));
+        addDialogComponent(new DialogComponentNumber(s.m_testFraction, "Held-out share (without validation input)", 0.05));
+        addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));
+    }
+}

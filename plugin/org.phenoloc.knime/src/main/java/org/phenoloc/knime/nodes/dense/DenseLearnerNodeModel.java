@@ -1,0 +1,178 @@
+package org.phenoloc.knime.nodes.dense;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.knime.core.node.port.PortTypeRegistry;
+import org.nd4j.linalg.factory.Nd4j;
+import org.phenoloc.engine.Task;
+import org.phenoloc.engine.annotations.AnnotatedImage;
+import org.phenoloc.engine.annotations.Feature;
+import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.model.ModelMetadata;
+import org.phenoloc.engine.patches.ImageSplit;
+import org.phenoloc.engine.training.EpochStats;
+import org.phenoloc.engine.training.TrainingCancelledException;
+import org.phenoloc.engine.training.TrainingJob;
+import org.phenoloc.engine.training.TrainingListener;
+import org.phenoloc.knime.port.PhenolocModelPortObject;
+import org.phenoloc.knime.port.PhenolocModelPortSpec;
+import org.phenoloc.knime.util.PhenolocNodeModel;
+import org.phenoloc.knime.util.Tables;
+
+/**
+ * Annotated points (one row per point, as the Annotation Reader writes them) -> a model trained densely on the images,
+ * with its threshold and suppression radius calibrated on held-out images. A thin adapter over the engine's
+ * TrainingJob, the same call as the command line's {@code train}.
+ */
+final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings> {
+    static final String NODE = "KNIME Dense CNN Learner";
+
+    DenseLearnerNodeModel() {
+        super(new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
+            new PortType[] {PortTypeRegistry.getInstance().getPortType(PhenolocModelPortObject.class),
+                BufferedDataTable.TYPE},
+            DenseLearnerSettings::new);
+    }
+
+    static DataTableSpec historySpec() {
+        return new DataTableSpec(Tables.intCol("epoch"), Tables.doubleCol("learning_rate"), Tables.doubleCol("loss"),
+            Tables.doubleCol("validation_f1"), Tables.doubleCol("seconds"), Tables.intCol("best"));
+    }
+
+    private record Cols(int image, int cls, int x, int y) {
+    }
+
+    private Cols columns(final DataTableSpec spec, final String table) throws InvalidSettingsException {
+        return new Cols(Tables.column(spec, m_settings.m_imageColumn.getStringValue(), StringValue.class,
+            "Image path column", table),
+            Tables.column(spec, m_settings.m_classColumn.getStringValue(), StringValue.class, "Class column", table),
+            Tables.column(spec, m_settings.m_xColumn.getStringValue(), DoubleValue.class, "X column", table),
+            Tables.column(spec, m_settings.m_yColumn.getStringValue(), DoubleValue.class, "Y column", table));
+    }
+
+    private ModelMetadata metadata() throws InvalidSettingsException {
+        TrainingJob.Settings s = m_settings.settings();
+        Task t = s.task();
+        return new ModelMetadata(t.id(), t.classes(), s.architecture(), t.recipe(), t.imageScale(),
+            t.defaultThresholds(), Map.of());
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        m_settings.check();
+        columns((DataTableSpec)inSpecs[0], "points table");
+        if (inSpecs[1] != null) {
+            columns((DataTableSpec)inSpecs[1], "validation points table");
+        }
+        return new PortObjectSpec[] {new PhenolocModelPortSpec(metadata()), historySpec()};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        TrainingJob.Settings settings = m_settings.settings();
+        BufferedDataTable points = (BufferedDataTable)inObjects[0];
+        BufferedDataTable validation = (BufferedDataTable)inObjects[1];
+        List<AnnotatedImage> train = images(points, columns(points.getDataTableSpec(), "points table"), settings.task());
+        ImageSplit split = validation == null
+            ? ImageSplit.of(train, settings.testFraction(), settings.training().seed())
+            : new ImageSplit(train, images(validation, columns(validation.getDataTableSpec(), "validation points table"),
+                settings.task()));
+        List<String> warnings = new ArrayList<>();
+        TrainingJob.Outcome outcome;
+        try {
+            outcome = TrainingJob.run(split, "KNIME points table", NODE, settings, listener(exec, settings), line -> {
+                if (line.startsWith("warning: ")) {
+                    warnings.add(line.substring("warning: ".length()));
+                }
+            });
+        } catch (TrainingCancelledException e) {
+            throw cancelledException();
+        } catch (OutOfMemoryError e) {
+            throw new IllegalStateException("Out of memory while training (Java heap and ND4J's off-heap memory are"
+                + " both limited by the Java heap setting, now " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB). Raise -Xmx in knime.ini (e.g. -Xmx8g; the line after -vmargs) and restart KNIME, or lower"
+                + " 'Crops per batch' or 'Width scale'.", e);
+        } finally {
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("\n", warnings));
+        }
+        return new PortObject[] {new PhenolocModelPortObject(outcome.model()), history(exec, outcome)};
+    }
+
+    private static TrainingListener listener(final ExecutionContext exec, final TrainingJob.Settings s) {
+        return new TrainingListener() {
+            @Override
+            public void batchDone(final int epoch, final int batch, final int batches, final double loss,
+                final double progress) {
+                exec.setProgress(progress, String.format(Locale.ROOT, "epoch %d/%d, batch %d/%d, loss %.4f", epoch,
+                    s.training().epochs(), batch, batches, loss));
+            }
+
+            @Override
+            public void message(final String text) {
+                exec.setMessage(text);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled(exec);
+            }
+        };
+    }
+
+    private static BufferedDataTable history(final ExecutionContext exec, final TrainingJob.Outcome o) {
+        BufferedDataContainer history = exec.createDataContainer(historySpec());
+        for (EpochStats s : o.history()) {
+            history.addRowToTable(new DefaultRow(RowKey.createRowKey(s.epoch() - 1L), new IntCell(s.epoch()),
+                new DoubleCell(s.learningRate()), new DoubleCell(s.meanLoss()), Tables.doubleOrMissing(s.validationF1()),
+                new DoubleCell(s.seconds()), new IntCell(s.epoch() == o.provenance().bestEpoch() ? 1 : 0)));
+        }
+        history.close();
+        return history.getTable();
+    }
+
+    /** Rows grouped by image (in first-seen order) into annotated images; other tasks' classes are an error. */
+    private static List<AnnotatedImage> images(final BufferedDataTable table, final Cols c, final Task task) {
+        Map<String, List<Feature>> byImage = new LinkedHashMap<>();
+        try (CloseableRowIterator it = table.iterator()) {
+            while (it.hasNext()) {
+                DataRow r = it.next();
+                String image = Tables.string(r, c.image(), "image path");
+                String cls = Tables.string(r, c.cls(), "class");
+                if (!task.featureClassList().contains(cls)) {
+                    throw new BadInputException("row '" + r.getKey() + "': class '" + cls + "' is not one of the "
+                        + task.id() + " classes " + task.featureClassList() + " (setting 'Task')");
+                }
+                byImage.computeIfAbsent(image, k -> new ArrayList<>())
+                    .add(new Feature(cls, Tables.number(r, c.x(), "x"), Tables.number(r, c.y(), "y")));
+            }
+        }
+        List<AnnotatedImage> out = new ArrayList<>();
+        byImage.forEach((image, features) -> out.add(new AnnotatedImage(Path.of(image), Path.of(image), features,
+            List.of())));
+        return out;
+    }
+}

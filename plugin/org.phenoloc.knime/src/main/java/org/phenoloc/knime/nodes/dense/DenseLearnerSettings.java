@@ -1,0 +1,94 @@
+package org.phenoloc.knime.nodes.dense;
+
+import java.util.List;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.phenoloc.engine.Task;
+import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.training.DenseTrainingConfig;
+import org.phenoloc.engine.training.TrainingConfig;
+import org.phenoloc.engine.training.TrainingJob;
+import org.phenoloc.engine.training.TrainingMethod;
+import org.phenoloc.knime.util.Columns;
+import org.phenoloc.knime.util.NodeSettingsBundle;
+
+/**
+ * Settings of the Dense CNN Learner; defaults are the engine's (TrainingJob.Settings.defaults, the command line's
+ * {@code train} without options).
+ */
+final class DenseLearnerSettings extends NodeSettingsBundle {
+    private static final TrainingJob.Settings D = TrainingJob.Settings.defaults(Task.ROOTS);
+    private static final DenseTrainingConfig DD = D.dense();
+    private static final TrainingConfig DT = D.training();
+
+    final SettingsModelString m_task = new SettingsModelString("task", Task.ROOTS.id());
+    final SettingsModelString m_imageColumn = new SettingsModelString("image_column", Columns.IMAGE);
+    final SettingsModelString m_classColumn = new SettingsModelString("class_column", Columns.CLASS);
+    final SettingsModelString m_xColumn = new SettingsModelString("x_column", Columns.X);
+    final SettingsModelString m_yColumn = new SettingsModelString("y_column", Columns.Y);
+    final SettingsModelDoubleBounded m_widthScale =
+        new SettingsModelDoubleBounded("width_scale", D.widthScale(), 0.01, 4);
+    final SettingsModelBoolean m_batchNorm = new SettingsModelBoolean("batch_norm", true);
+    final SettingsModelIntegerBounded m_epochs = new SettingsModelIntegerBounded("epochs", DT.epochs(), 1, 100000);
+    final SettingsModelDoubleBounded m_learningRate =
+        new SettingsModelDoubleBounded("learning_rate", DT.learningRate(), 1e-9, 1);
+    final SettingsModelDoubleBounded m_weightDecay =
+        new SettingsModelDoubleBounded("weight_decay", DT.weightDecay(), 0, 1);
+    final SettingsModelIntegerBounded m_cropsPerEpoch =
+        new SettingsModelIntegerBounded("crops_per_epoch", DD.cropsPerEpoch(), 1, 1000000);
+    final SettingsModelIntegerBounded m_batchCrops =
+        new SettingsModelIntegerBounded("batch_crops", DD.batchCrops(), 1, 4096);
+    final SettingsModelIntegerBounded m_cells = new SettingsModelIntegerBounded("cells", DD.cells(), 1, 256);
+    final SettingsModelDoubleBounded m_featureWeight =
+        new SettingsModelDoubleBounded("feature_weight", DD.featureWeight(), 0.001, 1000);
+    final SettingsModelIntegerBounded m_miningRounds =
+        new SettingsModelIntegerBounded("mining_rounds", DD.miningRounds(), 0, 10);
+    final SettingsModelBoolean m_augment = new SettingsModelBoolean("augment", DD.augment());
+    final SettingsModelDoubleBounded m_testFraction =
+        new SettingsModelDoubleBounded("test_fraction", D.testFraction(), 0, 0.9);
+    final SettingsModelIntegerBounded m_seed =
+        new SettingsModelIntegerBounded("seed", (int)DT.seed(), 0, Integer.MAX_VALUE);
+
+    @Override
+    public List<SettingsModel> models() {
+        return List.of(m_task, m_imageColumn, m_classColumn, m_xColumn, m_yColumn, m_widthScale, m_batchNorm, m_epochs,
+            m_learningRate, m_weightDecay, m_cropsPerEpoch, m_batchCrops, m_cells, m_featureWeight, m_miningRounds,
+            m_augment, m_testFraction, m_seed);
+    }
+
+    @Override
+    public void check() throws InvalidSettingsException {
+        settings();
+    }
+
+    Task task() throws InvalidSettingsException {
+        try {
+            return Task.parse(m_task.getStringValue());
+        } catch (BadInputException e) {
+            throw bad("Task", e.getMessage());
+        }
+    }
+
+    /** The engine's training settings: the one object the command line builds from its options too. */
+    TrainingJob.Settings settings() throws InvalidSettingsException {
+        Task task = task();
+        try {
+            TrainingConfig tc = new TrainingConfig(m_epochs.getIntValue(), m_batchCrops.getIntValue(),
+                m_learningRate.getDoubleValue(), 0, DT.momentum(), m_weightDecay.getDoubleValue(), 0,
+                m_augment.getBooleanValue(), m_seed.getIntValue());
+            DenseTrainingConfig dc = new DenseTrainingConfig(m_cells.getIntValue(), DD.positiveRadius(),
+                DD.ignoreRadius(), m_featureWeight.getDoubleValue(), DD.featureCropShare(), m_cropsPerEpoch.getIntValue(),
+                m_batchCrops.getIntValue(), m_augment.getBooleanValue(), DD.scaleJitter(), DD.colourJitter(), DD.noise(),
+                m_miningRounds.getIntValue(), DD.hardCropShare());
+            return new TrainingJob.Settings(task, 3, m_widthScale.getDoubleValue(), m_batchNorm.getBooleanValue(),
+                m_testFraction.getDoubleValue(), TrainingMethod.DENSE, tc, dc);
+        } catch (BadInputException | IllegalArgumentException e) {
+            throw new InvalidSettingsException("Training settings: " + e.getMessage(), e);
+        }
+    }
+}

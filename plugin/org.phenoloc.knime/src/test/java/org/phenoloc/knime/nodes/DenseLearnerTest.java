@@ -1,0 +1,94 @@
+package org.phenoloc.knime.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.IntValue;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.phenoloc.engine.io.Progress;
+import org.phenoloc.engine.localisation.Localiser;
+import org.phenoloc.engine.localisation.LocaliserConfig;
+import org.phenoloc.engine.model.TrainingProvenance;
+import org.phenoloc.knime.Fixtures;
+import org.phenoloc.knime.nodes.dense.DenseLearnerNodeFactory;
+import org.phenoloc.knime.nodes.localiser.LocaliserNodeFactory;
+import org.phenoloc.knime.port.PhenolocModelPortObject;
+
+/** The Dense CNN Learner trains from the Annotation Reader's points and stores the calibration the localiser uses. */
+class DenseLearnerTest {
+
+    static NodeModel tinyDenseLearner(final int epochs) throws InvalidSettingsException {
+        NodeModel m = new DenseLearnerNodeFactory().createNodeModel();
+        Fixtures.set(m, "width_scale", 0.125);
+        Fixtures.set(m, "epochs", epochs);
+        Fixtures.set(m, "crops_per_epoch", 8);
+        Fixtures.set(m, "cells", 6);
+        Fixtures.set(m, "mining_rounds", 0);
+        Fixtures.set(m, "test_fraction", 0.34);
+        return m;
+    }
+
+    @Test
+    void trainsCalibratesAndTheLocaliserUsesTheCalibrationByDefault() throws Exception {
+        ExecutionContext exec = new ExecutionContext();
+        var out = Fixtures.execute(tinyDenseLearner(2), exec, Fixtures.points(), null);
+        PhenolocModelPortObject model = (PhenolocModelPortObject)out[0];
+        BufferedDataTable history = (BufferedDataTable)out[1];
+        List<DataRow> rows = Fixtures.rows(history);
+        assertEquals(2, rows.size());
+        assertEquals(1, rows.stream().mapToInt(r -> ((IntValue)r.getCell(5)).getIntValue()).sum(), "one best epoch");
+        assertTrue(rows.stream().allMatch(r -> !r.getCell(3).isMissing()), "validation F1 every epoch");
+        var meta = model.getModel().metadata();
+        TrainingProvenance p = meta.training();
+        assertEquals("dense", p.method());
+        assertTrue(p.software().contains("KNIME Dense CNN Learner"), p.software());
+        assertEquals(2, p.epochsRun());
+        assertEquals(1, p.testImages().size(), "a third of the three images held out");
+        assertEquals("held-out images", p.calibratedOn());
+        double calibrated = meta.thresholds().get("root_tip");
+        assertTrue(meta.suppressionRadius() > 0, "calibrated suppression radius stored");
+        // the Sliding-Window Localiser node with default settings runs at the calibrated threshold
+        NodeModel localiser = new LocaliserNodeFactory().createNodeModel();
+        var detections = (BufferedDataTable)Fixtures.execute(localiser, model, Fixtures.points())[0];
+        String image = Fixtures.rows(Fixtures.points()).get(0).getCell(0).toString();
+        var engine = new Localiser(model.getModel(), new LocaliserConfig(4, Map.of("*", calibrated),
+            meta.suppressionRadius(), true)).localise(Path.of(image), Progress.NONE);
+        long mine = Fixtures.rows(detections).stream().filter(r -> r.getCell(0).toString().equals(image)).count();
+        assertEquals(engine.detections().size(), mine);
+        assertTrue(Fixtures.rows(detections).stream()
+            .allMatch(r -> ((DoubleValue)r.getCell(4)).getDoubleValue() >= calibrated));
+        assertTrue(exec.getMessagesForTest().stream().anyMatch(m -> m.matches("epoch 2/2, batch \\d+/\\d+, loss .*")),
+            exec.getMessagesForTest().toString());
+    }
+
+    @Test
+    void configureChecksColumnsAndSettings() throws Exception {
+        NodeModel m = tinyDenseLearner(1);
+        var bad = Fixtures.strings(new String[] {"file", "class"}, new String[] {"a.png", "root_tip"});
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> org.knime.core.node.StandIn.configure(m, bad.getSpec(), null));
+        assertTrue(e.getMessage().contains("image"), e.getMessage());
+        assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "task", "leaves"));
+        assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "cells", 0));
+    }
+
+    @Test
+    void cancellingStopsTraining() throws Exception {
+        ExecutionContext exec = new ExecutionContext();
+        exec.cancelAfterChecks(3);
+        assertThrows(CanceledExecutionException.class,
+            () -> Fixtures.execute(tinyDenseLearner(50), exec, Fixtures.points(), null));
+    }
+}
