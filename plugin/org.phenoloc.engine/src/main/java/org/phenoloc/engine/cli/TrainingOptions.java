@@ -19,10 +19,10 @@ final class TrainingOptions {
         "calibrated on held-out images) or patches (the paper's recipe)"})
     String method = "dense";
 
-    @Option(names = "--epochs", description = "maximum epochs (default 12 dense, 40 patches)")
+    @Option(names = "--epochs", description = "maximum epochs (default 16 dense, 40 patches)")
     Integer epochs;
 
-    @Option(names = "--batch", description = "minibatch size: crops (dense, default 8) or patches (default 32)")
+    @Option(names = "--batch", description = "minibatch size: crops (dense, default 4) or patches (default 32)")
     Integer batch;
 
     @Option(names = "--lr", description = {"initial learning rate (default 0.001 dense with Adam; 0.01 patches with",
@@ -59,7 +59,7 @@ final class TrainingOptions {
     @Option(names = "--no-batchnorm", description = "the paper's plain net, without batch normalisation after the convolutions")
     boolean noBatchNorm;
 
-    @Option(names = "--crops-per-epoch", description = "dense: random crops per epoch (default " + 384 + ")")
+    @Option(names = "--crops-per-epoch", description = "dense: random crops per epoch (default ${DEFAULT-VALUE})")
     int cropsPerEpoch = DD.cropsPerEpoch();
 
     @Option(names = "--cells", description = "dense: windows per crop side (crop side = window + stride * (cells - 1); default ${DEFAULT-VALUE})")
@@ -78,9 +78,9 @@ final class TrainingOptions {
         TrainingConfig tc = new TrainingConfig(epochs != null ? epochs : d.epochs(), batch != null ? batch : d.batchSize(),
                 lr != null ? lr : d.learningRate(), lrStep, momentum, weightDecay,
                 patience != null ? patience : d.patience(), !noAugment, seed);
-        DenseTrainingConfig dc = new DenseTrainingConfig(cells, DD.positiveRadius(), DD.ignoreRadius(), featureWeight,
-                DD.featureCropShare(), cropsPerEpoch, batch != null ? batch : DD.batchCrops(), !noAugment, DD.scaleJitter(),
-                DD.colourJitter(), DD.noise(), miningRounds, DD.hardCropShare());
+        DenseTrainingConfig dc = DD.withCells(cells).withFeatureWeight(featureWeight).withCropsPerEpoch(cropsPerEpoch)
+                .withBatchCrops(batch != null ? batch : DD.batchCrops()).withAugment(!noAugment)
+                .withMining(miningRounds, DD.hardCropShare());
         double width = widthScale != null ? widthScale : dense ? TrainingJob.DEFAULT_WIDTH : 1.0;
         return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc);
     }

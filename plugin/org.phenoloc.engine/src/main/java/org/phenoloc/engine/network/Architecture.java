@@ -85,6 +85,11 @@ public record Architecture(int window, int channels, List<String> convStack, Lis
         return new Architecture(window, channels, stack, dense, classes, dropout, batchNorm);
     }
 
+    /** The same layout with another dropout between the fully connected layers (training only; scans ignore it). */
+    public Architecture withDropout(double p) {
+        return new Architecture(window, channels, convStack, denseWidths, classes, p, batchNorm);
+    }
+
     /** The same layout with or without batch normalisation. */
     public Architecture withBatchNorm(boolean on) {
         return new Architecture(window, channels, convStack, denseWidths, classes, dropout, on);

@@ -9,6 +9,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.phenoloc.engine.annotations.AnnotatedImage;
 import org.phenoloc.engine.annotations.Feature;
+import org.phenoloc.engine.annotations.Point;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.localisation.ImageScaling;
 import org.phenoloc.engine.network.Architecture;
@@ -24,7 +25,8 @@ import org.phenoloc.engine.patches.PatchPixels;
  */
 public final class DenseCrops {
     /** An image ready for sampling: packed RGB at scan scale and its features in scan-scale pixels. */
-    public record Source(String name, int width, int height, int[] rgb, List<Feature> features) {
+    public record Source(String name, int width, int height, int[] rgb, List<Feature> features,
+            List<List<Point>> structures) {
         /** The image as the scanner sees it (for mining). */
         public BufferedImage image() {
             BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -59,19 +61,27 @@ public final class DenseCrops {
         List<Source> out = new ArrayList<>();
         for (AnnotatedImage a : images) {
             BufferedImage img = ImageFiles.readRgb(a.image());
-            out.add(source(a.image().getFileName().toString(), img, a.features(), imageScale));
+            out.add(source(a.image().getFileName().toString(), img, a.features(), a.structures(), imageScale));
         }
         return out;
     }
 
     public static Source source(String name, BufferedImage img, List<Feature> features, double imageScale) {
+        return source(name, img, features, List.of(), imageScale);
+    }
+
+    /** @param structures annotated centre lines (root polylines), original pixels; may be empty */
+    public static Source source(String name, BufferedImage img, List<Feature> features, List<List<Point>> structures,
+            double imageScale) {
         BufferedImage s = imageScale == 1.0 ? img : ImageScaling.scale(img, imageScale);
         int w = s.getWidth();
         int h = s.getHeight();
         int[] rgb = s.getRGB(0, 0, w, h, null, 0, w);
         List<Feature> scaled = features.stream()
                 .map(f -> new Feature(f.className(), f.x() * imageScale, f.y() * imageScale)).toList();
-        return new Source(name, w, h, rgb, scaled);
+        List<List<Point>> lines = structures.stream()
+                .map(l -> l.stream().map(p -> new Point(p.x() * imageScale, p.y() * imageScale)).toList()).toList();
+        return new Source(name, w, h, rgb, scaled, lines);
     }
 
     /** Adds mined negatives; from now on a share of the crops is centred on them. */
@@ -253,6 +263,8 @@ public final class DenseCrops {
         }
         double offset = arch.window() / 2.0;
         int stride = arch.stride();
+        List<double[]> segments = config.structureWeight() == 1 ? List.of() : segments(s, t, margin);
+        double near = arch.window() / 8.0;
         for (int i = 0; i < cells; i++) {
             for (int j = 0; j < cells; j++) {
                 double cu = offset + j * stride;
@@ -269,10 +281,43 @@ public final class DenseCrops {
                 int cell = i * cells + j;
                 int cls = best <= pos ? bestCls : negative;
                 boolean ignored = best > pos && best < ign;
-                m[b * cells * cells + cell] = ignored ? 0f : 1f;
+                float weight = ignored ? 0f : 1f;
+                if (!ignored && cls == negative && !segments.isEmpty() && nearSegment(cu, cv, segments, near)) {
+                    weight = (float) config.structureWeight(); // a negative on the root itself: a hard one
+                }
+                m[b * cells * cells + cell] = weight;
                 y[(b * k + cls) * cells * cells + cell] = 1f;
             }
         }
+    }
+
+    /** The source's structure segments in crop coordinates {x0, y0, x1, y1}, those reaching into the crop. */
+    private static List<double[]> segments(Source s, Transform t, double margin) {
+        List<double[]> out = new ArrayList<>();
+        for (List<Point> line : s.structures()) {
+            for (int k = 1; k < line.size(); k++) {
+                double[] a = t.toCrop(line.get(k - 1).x(), line.get(k - 1).y());
+                double[] c = t.toCrop(line.get(k).x(), line.get(k).y());
+                if (Math.max(a[0], c[0]) > -margin && Math.min(a[0], c[0]) < margin + margin
+                        && Math.max(a[1], c[1]) > -margin && Math.min(a[1], c[1]) < margin + margin) {
+                    out.add(new double[] {a[0], a[1], c[0], c[1]});
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean nearSegment(double x, double y, List<double[]> segments, double r) {
+        for (double[] g : segments) {
+            double dx = g[2] - g[0];
+            double dy = g[3] - g[1];
+            double len2 = dx * dx + dy * dy;
+            double u = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - g[0]) * dx + (y - g[1]) * dy) / len2));
+            if (Math.hypot(g[0] + u * dx - x, g[1] + u * dy - y) <= r) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Per-channel mean and spread of the images' pixels (a strided sample), as the network input is standardised. */

@@ -24,10 +24,12 @@ import org.phenoloc.engine.io.BadInputException;
  * @param miningRounds     bootstrapped hard-negative mining (Sung and Poggio 1998): this many times during training
  *                         (evenly spaced) the training images are scanned and the false detections become crop centres
  * @param hardCropShare    share of crops centred on mined negatives once there are some
+ * @param structureWeight  loss weight of negative windows centred on an annotated structure (root centre lines of
+ *                         RSML; 1 = like any negative): the root beside a tip is what a tip detector confuses most
  */
 public record DenseTrainingConfig(int cells, double positiveRadius, double ignoreRadius, double featureWeight,
         double featureCropShare, int cropsPerEpoch, int batchCrops, boolean augment, double scaleJitter,
-        double colourJitter, double noise, int miningRounds, double hardCropShare) {
+        double colourJitter, double noise, int miningRounds, double hardCropShare, double structureWeight) {
 
     public DenseTrainingConfig {
         if (cells < 1 || cells > 256) {
@@ -49,6 +51,9 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         if (miningRounds < 0 || miningRounds > 10 || hardCropShare < 0 || hardCropShare > 1) {
             throw new BadInputException("mining rounds must be in [0, 10] and the hard crop share in [0, 1]");
         }
+        if (!(structureWeight > 0) || structureWeight > 100) {
+            throw new BadInputException("structure weight must be in (0, 100], was " + structureWeight);
+        }
         if (featureCropShare + hardCropShare > 1) {
             throw new BadInputException("feature and hard-negative crop shares add up to more than 1");
         }
@@ -58,31 +63,51 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
     }
 
     public static DenseTrainingConfig defaults() {
-        return new DenseTrainingConfig(24, 0.15, 0.5, 5, 0.5, 384, 8, true, 1.25, 0.08, 0.02, 2, 0.3);
+        return new DenseTrainingConfig(16, 0.15, 0.5, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1);
     }
 
     public DenseTrainingConfig withCropsPerEpoch(int n) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, n, batchCrops,
-                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare);
+                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
     }
 
     public DenseTrainingConfig withCells(int n) {
         return new DenseTrainingConfig(n, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare);
+                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
     }
 
     public DenseTrainingConfig withFeatureWeight(double w) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, w, featureCropShare, cropsPerEpoch, batchCrops,
-                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare);
+                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
     }
 
     public DenseTrainingConfig withMining(int rounds, double share) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, rounds, share);
+                batchCrops, augment, scaleJitter, colourJitter, noise, rounds, share, structureWeight);
+    }
+
+    public DenseTrainingConfig withBatchCrops(int n) {
+        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
+                n, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
+    }
+
+    public DenseTrainingConfig withFeatureCropShare(double share) {
+        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, share, cropsPerEpoch,
+                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
+    }
+
+    public DenseTrainingConfig withRadii(double positive, double ignore) {
+        return new DenseTrainingConfig(cells, positive, ignore, featureWeight, featureCropShare, cropsPerEpoch,
+                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
+    }
+
+    public DenseTrainingConfig withStructureWeight(double w) {
+        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
+                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, w);
     }
 
     public DenseTrainingConfig withAugment(boolean on) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, on, scaleJitter, colourJitter, noise, miningRounds, hardCropShare);
+                batchCrops, on, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
     }
 }

@@ -68,7 +68,8 @@ class DenseTrainingTest {
         // only by chance, but a cell within the positive radius must exist whenever the tip is inside the cell lattice
         var img = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
         DenseCrops.Source src = DenseCrops.source("one.png", img, List.of(new Feature("root_tip", 100, 100)), 1.0);
-        DenseTrainingConfig cfg = new DenseTrainingConfig(6, 0.15, 0.5, 5, 1.0, 8, 8, false, 1, 0, 0, 0, 0);
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withMining(0, 0).withCells(6).withFeatureCropShare(1.0)
+                .withCropsPerEpoch(8).withAugment(false);
         DenseCrops crops = new DenseCrops(ARCH, CLASSES, cfg, List.of(src));
         DataSet b = crops.batch(8, new Random(5));
         for (int n = 0; n < 8; n++) {
@@ -76,6 +77,36 @@ class DenseTrainingTest {
                     org.nd4j.linalg.indexing.NDArrayIndex.point(0)).sumNumber().doubleValue();
             assertTrue(pos >= 1, "crop " + n + " has no positive cell");
         }
+    }
+
+    @Test
+    void negativesOnTheAnnotatedStructureWeighMore() {
+        // a horizontal root from (20, 100) to (180, 100) ending in a tip at its right end
+        var img = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var line = List.of(new org.phenoloc.engine.annotations.Point(20, 100),
+                new org.phenoloc.engine.annotations.Point(180, 100));
+        DenseCrops.Source src = DenseCrops.source("line.png", img, List.of(new Feature("root_tip", 180, 100)),
+                List.of(line), 1.0);
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withMining(0, 0).withCells(10).withAugment(false)
+                .withStructureWeight(4);
+        DataSet b = new DenseCrops(ARCH, CLASSES, cfg, List.of(src)).batch(16, new Random(2));
+        int heavy = 0;
+        for (int n = 0; n < 16; n++) {
+            for (int i = 0; i < 10; i++) {
+                for (int j = 0; j < 10; j++) {
+                    double w = b.getLabelsMaskArray().getDouble(n, 0, i, j);
+                    assertTrue(w == 0 || w == 1 || w == 4, "mask " + w);
+                    if (w == 4) {
+                        heavy++;
+                        assertEquals(1.0, b.getLabels().getDouble(n, 1, i, j), "only negatives are weighted");
+                    }
+                }
+            }
+        }
+        assertTrue(heavy > 0, "some crops lie on the root away from its tip");
+        DataSet plain = new DenseCrops(ARCH, CLASSES, cfg.withStructureWeight(1), List.of(src)).batch(16, new Random(2));
+        assertEquals(0.0, plain.getLabelsMaskArray().gt(1).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)
+                .sumNumber().doubleValue(), 0.0);
     }
 
     @Test
@@ -172,14 +203,14 @@ class DenseTrainingTest {
         DenseTrainingConfig d = DenseTrainingConfig.defaults();
         assertEquals(d, new DenseTrainingConfig(d.cells(), d.positiveRadius(), d.ignoreRadius(), d.featureWeight(),
                 d.featureCropShare(), d.cropsPerEpoch(), d.batchCrops(), d.augment(), d.scaleJitter(), d.colourJitter(),
-                d.noise(), d.miningRounds(), d.hardCropShare()));
+                d.noise(), d.miningRounds(), d.hardCropShare(), d.structureWeight()));
         assertThrows(BadInputException.class, () -> d.withMining(11, 0.3));
         assertThrows(BadInputException.class, () -> d.withMining(1, 0.6));
         assertThrows(BadInputException.class, () -> d.withCells(0));
         assertThrows(BadInputException.class, () -> d.withFeatureWeight(0));
         assertThrows(BadInputException.class, () -> d.withCropsPerEpoch(0));
-        assertThrows(BadInputException.class, () -> new DenseTrainingConfig(8, 0.5, 0.2, 5, 0.5, 8, 8, true, 1, 0, 0, 0, 0));
-        assertThrows(BadInputException.class, () -> new DenseTrainingConfig(8, 0.1, 0.5, 5, 1.5, 8, 8, true, 1, 0, 0, 0, 0));
-        assertThrows(BadInputException.class, () -> new DenseTrainingConfig(8, 0.1, 0.5, 5, 0.5, 8, 8, true, 3, 0, 0, 0, 0));
+        assertThrows(BadInputException.class, () -> d.withRadii(0.5, 0.2));
+        assertThrows(BadInputException.class, () -> d.withMining(0, 0).withFeatureCropShare(1.5));
+        assertThrows(BadInputException.class, () -> d.withStructureWeight(0));
     }
 }

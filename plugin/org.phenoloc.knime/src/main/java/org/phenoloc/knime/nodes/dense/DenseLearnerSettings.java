@@ -81,10 +81,10 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
             TrainingConfig tc = new TrainingConfig(m_epochs.getIntValue(), m_batchCrops.getIntValue(),
                 m_learningRate.getDoubleValue(), 0, DT.momentum(), m_weightDecay.getDoubleValue(), 0,
                 m_augment.getBooleanValue(), m_seed.getIntValue());
-            DenseTrainingConfig dc = new DenseTrainingConfig(m_cells.getIntValue(), DD.positiveRadius(),
-                DD.ignoreRadius(), m_featureWeight.getDoubleValue(), DD.featureCropShare(), m_cropsPerEpoch.getIntValue(),
-                m_batchCrops.getIntValue(), m_augment.getBooleanValue(), DD.scaleJitter(), DD.colourJitter(), DD.noise(),
-                m_miningRounds.getIntValue(), DD.hardCropShare());
+            DenseTrainingConfig dc = DD.withCells(m_cells.getIntValue())
+                .withFeatureWeight(m_featureWeight.getDoubleValue()).withCropsPerEpoch(m_cropsPerEpoch.getIntValue())
+                .withBatchCrops(m_batchCrops.getIntValue()).withAugment(m_augment.getBooleanValue())
+                .withMining(m_miningRounds.getIntValue(), DD.hardCropShare());
             return new TrainingJob.Settings(task, 3, m_widthScale.getDoubleValue(), m_batchNorm.getBooleanValue(),
                 m_testFraction.getDoubleValue(), TrainingMethod.DENSE, tc, dc);
         } catch (BadInputException | IllegalArgumentException e) {
