@@ -16,8 +16,15 @@ final class Skeleton {
     private static final int[] DX = {0, 1, 1, 1, 0, -1, -1, -1}; // N, NE, E, SE, S, SW, W, NW: round the circle
     private static final int[] DY = {-1, -1, 0, 1, 1, 1, 0, -1};
 
-    /** An end point with its branch: the length along the skeleton to the junction or the far end, px. */
-    record End(int x, int y, int component, double branchLength, boolean reachesJunction) {}
+    /** Steps back along the branch to the point that gives an end's direction. */
+    static final int DIRECTION_STEPS = 6;
+
+    /**
+     * An end point with its branch: the length along the skeleton to the junction or the far end, px, and the
+     * branch pixel {@link #DIRECTION_STEPS} back from the end (or the branch's last), which gives the direction the
+     * root grows in at its end.
+     */
+    record End(int x, int y, int component, double branchLength, boolean reachesJunction, int backX, int backY) {}
 
     /** The pixels of one branch, from its end point on, and where it stopped. */
     private record Branch(int[] pixels, int count, double length, boolean reachesJunction) {}
@@ -110,7 +117,9 @@ final class Skeleton {
         List<End> ends = new ArrayList<>();
         for (int[] e : endPixels()) {
             Branch b = trace(e[0], e[1]);
-            ends.add(new End(e[0], e[1], componentOf[e[1] * width + e[0]], b.length(), b.reachesJunction()));
+            int back = b.pixels()[Math.min(b.count() - 1, DIRECTION_STEPS)];
+            ends.add(new End(e[0], e[1], componentOf[e[1] * width + e[0]], b.length(), b.reachesJunction(),
+                    back % width, back / width));
         }
         return ends;
     }

@@ -31,8 +31,14 @@ public final class SkeletonTipDetector {
     /** The root channel and the paper at the processing scale, with the factor back to original pixels. */
     record Prepared(GrayF32 channel, PaperRegion paper, double scaleX, double scaleY) {}
 
-    /** The thinned segmentation, and for every skeleton pixel the area of the segmented object it lies in. */
-    record Thinned(GrayU8 skeleton, int[] objectArea) {}
+    /**
+     * The thinned segmentation, the segmentation it was thinned from (after closing), and for every skeleton
+     * pixel the area of the segmented object it lies in.
+     */
+    record Thinned(GrayU8 skeleton, GrayU8 closed, int[] objectArea) {}
+
+    /** The farthest an end point is moved to its object's end, processing pixels. */
+    static final int MAX_EXTENSION = 10;
 
     private final SkeletonTipConfig config;
 
@@ -154,7 +160,7 @@ public final class SkeletonTipDetector {
         for (int i = 0; i < objectArea.length; i++) {
             objectArea[i] = skeleton.data[i] != 0 ? areaOfLabel[labels.data[i]] : 0;
         }
-        return new Thinned(skeleton, objectArea);
+        return new Thinned(skeleton, closed, objectArea);
     }
 
     /** Dilates then erodes {@code radius} times (8-connected); the image border stays 0. */
@@ -191,12 +197,38 @@ public final class SkeletonTipDetector {
         List<ScoredPoint> tips = new ArrayList<>();
         for (Skeleton.End e : ends) {
             if (p.paper().containsWell(e.x(), e.y(), margin)) {
-                tips.add(new ScoredPoint(new Point((e.x() + 0.5) * p.scaleX(), (e.y() + 0.5) * p.scaleY()),
+                double[] tip = extendToObjectEnd(e, thinned.closed());
+                tips.add(new ScoredPoint(new Point((tip[0] + 0.5) * p.scaleX(), (tip[1] + 0.5) * p.scaleY()),
                         e.branchLength() * p.scaleX()));
             }
         }
         tips.sort(Comparator.comparingDouble(ScoredPoint::score).reversed());
         return tips;
+    }
+
+    /**
+     * Thinning leaves a root's skeleton ending about half a root width inside the root's tip: moves the end point
+     * on in the root's direction at its end (from {@link Skeleton#DIRECTION_STEPS} pixels back) to the last
+     * segmented pixel, at most {@link #MAX_EXTENSION} pixels (processing scale).
+     */
+    static double[] extendToObjectEnd(Skeleton.End e, GrayU8 segmented) {
+        double dx = e.x() - e.backX();
+        double dy = e.y() - e.backY();
+        double norm = Math.hypot(dx, dy);
+        double[] tip = {e.x(), e.y()};
+        if (norm == 0) {
+            return tip;
+        }
+        for (double t = 0.5; t <= MAX_EXTENSION; t += 0.5) {
+            int x = (int) Math.round(e.x() + dx / norm * t);
+            int y = (int) Math.round(e.y() + dy / norm * t);
+            if (!segmented.isInBounds(x, y) || segmented.get(x, y) == 0) {
+                break;
+            }
+            tip[0] = x;
+            tip[1] = y;
+        }
+        return tip;
     }
 
     /** Drops the seed's end point(s) as {@link SkeletonTipConfig#seedRule()} says. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +40,11 @@ class SkeletonTipRealDataTest {
         List<AnnotatedImage> train = Task.ROOTS.load(data.resolve("train"), null, w -> { });
         List<AnnotatedImage> valid = Task.ROOTS.load(data.resolve("valid"), null, w -> { });
         SkeletonTipTuner tuner = new SkeletonTipTuner(SkeletonTipTuner.defaultGrid(base), 16);
+        long cpu0 = processCpuNanos();
         SkeletonTipTuner.Result tuned = tuner.tune(train, "root_tip", Progress.NONE);
-        out.printf(Locale.ROOT, "tuned on %d train images, %d candidates, %.1f s: %s (train F1 %.3f)%n",
-                train.size(), tuner.candidates().size(), tuned.seconds(), tuned.best(), tuned.bestSummary().f1());
+        out.printf(Locale.ROOT, "tuned on %d train images, %d candidates, %.1f s wall, %.1f s CPU: %s (train F1 %.3f)%n",
+                train.size(), tuner.candidates().size(), tuned.seconds(), (processCpuNanos() - cpu0) / 1e9,
+                tuned.best(), tuned.bestSummary().f1());
         SkeletonTipDetector detector = new SkeletonTipDetector(tuned.best());
         double[] radii = Task.ROOTS.evaluationRadii();
         List<List<MatchResult>> perRadius = new ArrayList<>();
@@ -51,13 +52,16 @@ class SkeletonTipRealDataTest {
             perRadius.add(new ArrayList<>());
         }
         double seconds = 0;
+        double cpuSeconds = 0;
         for (AnnotatedImage a : valid) {
             BufferedImage image = ImageFiles.readRgb(a.image());
             List<Point> truth = a.features().stream().filter(f -> f.className().equals("root_tip"))
                     .map(Feature::point).toList();
             long t0 = System.nanoTime();
+            long c0 = processCpuNanos();
             List<Point> found = detector.detect(image);
             seconds += (System.nanoTime() - t0) / 1e9;
+            cpuSeconds += (processCpuNanos() - c0) / 1e9;
             for (int i = 0; i < radii.length; i++) {
                 perRadius.get(i).add(PointMatcher.match(found, truth, radii[i]));
             }
@@ -70,8 +74,14 @@ class SkeletonTipRealDataTest {
                     s.precision(), s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives());
             middle = radii[i] == 16 ? s : middle;
         }
-        out.printf(Locale.ROOT, "seconds per valid image: %.2f (%s)%n", seconds / valid.size(),
-                Files.isDirectory(data) ? data : "?");
+        out.printf(Locale.ROOT, "per valid image: %.2f s wall, %.2f s CPU of this process (%d cores)%n",
+                seconds / valid.size(), cpuSeconds / valid.size(), Runtime.getRuntime().availableProcessors());
         return middle;
+    }
+
+    /** CPU time of the whole process (all threads), so a loaded machine's waiting is not counted. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
