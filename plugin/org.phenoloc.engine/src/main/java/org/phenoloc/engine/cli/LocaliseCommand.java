@@ -14,6 +14,7 @@ import org.phenoloc.engine.localisation.LocalisationResult;
 import org.phenoloc.engine.localisation.Localiser;
 import org.phenoloc.engine.model.ModelFiles;
 import org.phenoloc.engine.model.PhenolocModel;
+import org.phenoloc.engine.report.RunProfile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,9 @@ final class LocaliseCommand implements Callable<Integer> {
     @Option(names = "--keep-going", description = "skip unreadable images (listed in DIR/skipped.csv) instead of stopping")
     boolean keepGoing;
 
+    @Option(names = "--verbose", description = "print each image's time split (decode, scan, peaks, pictures), page faults and kernel time")
+    boolean verbose;
+
     @Mixin
     LocaliserOptions options;
 
@@ -59,13 +63,17 @@ final class LocaliseCommand implements Callable<Integer> {
         Files.createDirectories(out);
         ResultWriter writer = new ResultWriter(out, m.metadata().featureClasses());
         List<String[]> skipped = new ArrayList<>();
+        RunProfile profile = RunProfile.start();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             LocalisationResult r;
             java.awt.image.BufferedImage img;
             try {
+                profile.beginImage();
                 img = ImageFiles.readRgb(f);
+                profile.decoded();
                 r = localiser.localise(img, f.getFileName().toString(), progress);
+                profile.localised(r);
             } catch (BadInputException e) {
                 if (!keepGoing) {
                     throw e;
@@ -80,6 +88,13 @@ final class LocaliseCommand implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "[%d/%d] %s: %s in %.2fs%n", i + 1, files.size(), f.getFileName(),
                     ResultWriter.countsText(r, m.metadata().featureClasses()), r.seconds());
+            RunProfile.ImageProfile p = profile.endImage();
+            if (verbose) {
+                System.out.println(RunProfile.line(p));
+            }
+        }
+        if (verbose) {
+            System.out.println(profile.summary());
         }
         writer.finish();
         if (!skipped.isEmpty()) {

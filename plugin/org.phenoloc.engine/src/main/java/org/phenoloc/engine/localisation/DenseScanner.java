@@ -15,8 +15,10 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.phenoloc.engine.io.Progress;
+import org.phenoloc.engine.localisation.BandBuffers.Slot;
 import org.phenoloc.engine.network.Architecture;
 import org.phenoloc.engine.network.Backend;
 import org.phenoloc.engine.patches.PatchPixels;
@@ -26,7 +28,8 @@ import org.phenoloc.engine.patches.PatchPixels;
  * a window to 1x1, so the fully connected layers are 1x1 convolutions (a matrix product per output pixel) and the
  * pass yields every window at the net's native stride (2 per pool: 4 for roots) at once, sharing all overlapping
  * work. ND4J's NHWC conv2d on oneDNN runs near the CPU's matrix-multiply peak (performance-facts.md).
- * Finer strides stitch shifted passes; coarser ones subsample. Memory is bounded by scanning bands of output rows.
+ * Finer strides stitch shifted passes; coarser ones subsample. Memory is bounded by scanning bands of output rows;
+ * their native buffers are reused across bands and images ({@link BandBuffers}) until {@link #close()}.
  */
 public final class DenseScanner implements Scanner {
     /** Budget for the largest activation of one band (a few of these are alive at once). */
@@ -37,6 +40,7 @@ public final class DenseScanner implements Scanner {
     private final List<INDArray[]> dense = new ArrayList<>(); // {W [in,out], b [1,out]}
     private final double floatsPerInputPixel;
     private final int fixedBandRows; // 0 = from the memory budget
+    private final BandBuffers buffers = new BandBuffers();
 
     private record Conv(INDArray weights, INDArray bias, int filters) {}
 
@@ -107,7 +111,7 @@ public final class DenseScanner implements Scanner {
     }
 
     @Override
-    public ProbabilityGrid scan(BufferedImage image, int stride, Progress progress) {
+    public synchronized ProbabilityGrid scan(BufferedImage image, int stride, Progress progress) {
         int window = arch.window();
         int nativeStride = arch.stride();
         ScanGeometry.check(image.getWidth(), image.getHeight(), window, stride, "image");
@@ -171,113 +175,124 @@ public final class DenseScanner implements Scanner {
             progress.checkCancelled();
             int r = Math.min(band, rows - r0);
             int inRows = (r - 1) * s + window;
-            float[] px = PatchPixels.rowsAsFloats(image, y0 + r0 * s, inRows, arch.channels(), x0, width);
-            INDArray x = Nd4j.create(px, new long[] {1, inRows, width, arch.channels()}, 'c');
-            INDArray probs = forward(x, atrous); // [r*cols, classes]
-            float[] out = probs.data().asFloat();
-            probs.close();
-            if (out.length != r * cols * arch.classes()) {
-                throw new IllegalStateException("dense pass produced " + out.length / arch.classes() + " windows, expected "
+            int n = inRows * width * arch.channels();
+            float[] px = PatchPixels.rowsAsFloats(image, y0 + r0 * s, inRows, arch.channels(), x0, width, buffers.pixels(n));
+            INDArray x = buffers.view(Slot.INPUT, 1, inRows, width, arch.channels());
+            x.data().asNioFloat().put(px, 0, n);
+            long written = forward(x, atrous, grid.data(), r0 * cols * arch.classes());
+            if (written != (long) r * cols * arch.classes()) {
+                throw new IllegalStateException("dense pass produced " + written / arch.classes() + " windows, expected "
                         + r + "x" + cols);
             }
-            System.arraycopy(out, 0, grid.data(), r0 * cols * arch.classes(), out.length);
             progress.update(p0 + share * (r0 + r) / rows, "scanning rows " + (r0 + r) + "/" + rows);
         }
         return grid;
     }
 
-    INDArray forward(INDArray x) {
-        return forward(x, false);
-    }
-
     /**
-     * NHWC band [1, h, w, c] -> class probabilities [h'*w', classes], row-major over output positions. Intermediate
-     * arrays are closed as soon as they are consumed, so off-heap memory stays at about two activations per band.
+     * NHWC band [1, h, w, c] -> class probabilities, row-major over output positions, written to {@code dst} from
+     * {@code offset}; returns how many values were written. Every activation lives in a reused buffer.
      * A trous: the last pool runs at stride 1 and everything after it is a dilation-2 network, computed as the plain
      * layers on each of the four row/column parity sub-grids (exactly equivalent, and oneDNN has no dilated kernel
      * for this layout here); the four results are interleaved.
      */
-    INDArray forward(INDArray x, boolean atrous) {
+    private long forward(INDArray x, boolean atrous, float[] dst, int offset) {
         int lastPool = stages.lastIndexOf(POOL);
         if (!atrous || lastPool < 0) {
-            return tail(run(x, 0, stages.size(), false));
+            INDArray p = tail(run(x, 0, stages.size(), false, Slot.PING, Slot.PONG));
+            p.data().asNioFloat().get(0, dst, offset, (int) p.length());
+            return p.length();
         }
-        INDArray pooled = run(x, 0, lastPool + 1, true); // [1, H, W, C], last pool at stride 1
+        INDArray pooled = run(x, 0, lastPool + 1, true, Slot.PING, Slot.PONG); // [1, H, W, C], last pool at stride 1
         long h = pooled.size(1);
         long w = pooled.size(2);
         int nConv = stages.size() - lastPool - 1;
         long outH = h - 4L * nConv;
         long outW = w - 4L * nConv;
-        float[] out = new float[(int) (outH * outW * arch.classes())];
+        int k = arch.classes();
         for (int py = 0; py < 2; py++) {
             for (int px = 0; px < 2; px++) {
                 if ((outH - py + 1) / 2 <= 0 || (outW - px + 1) / 2 <= 0) {
                     continue; // a band one output row (or column) high has no odd sub-grid
                 }
-                INDArray sub = pooled.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                        org.nd4j.linalg.indexing.NDArrayIndex.interval(py, 2, h),
-                        org.nd4j.linalg.indexing.NDArrayIndex.interval(px, 2, w),
-                        org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c');
-                INDArray p = tail(run(sub, lastPool + 1, stages.size(), false));
+                INDArray view = pooled.get(NDArrayIndex.all(), NDArrayIndex.interval(py, 2, h),
+                        NDArrayIndex.interval(px, 2, w), NDArrayIndex.all());
+                INDArray sub = buffers.view(Slot.SUB, view.shape()).assign(view);
+                INDArray p = tail(run(sub, lastPool + 1, stages.size(), false, Slot.TAIL_PING, Slot.TAIL_PONG));
                 long subW = (outW - px + 1) / 2;
-                float[] v = p.data().asFloat();
-                p.close();
-                int k = arch.classes();
-                for (int n = 0; n < v.length / k; n++) {
+                int count = (int) (p.length() / k);
+                float[] v = buffers.values(count * k);
+                p.data().asNioFloat().get(0, v, 0, count * k);
+                for (int n = 0; n < count; n++) {
                     long i = 2 * (n / subW) + py;
                     long j = 2 * (n % subW) + px;
-                    System.arraycopy(v, n * k, out, (int) ((i * outW + j) * k), k);
+                    System.arraycopy(v, n * k, dst, (int) (offset + (i * outW + j) * k), k);
                 }
             }
         }
-        pooled.close();
-        return Nd4j.create(out, new long[] {outH * outW, arch.classes()}, 'c');
+        return outH * outW * k;
     }
 
-    /** Runs stages [from, to) on x, closing each consumed input; a stride-1 last pool if {@code poolStride1}. */
-    private INDArray run(INDArray x, int from, int to, boolean poolStride1) {
+    /** Runs stages [from, to) on x, alternating outputs between slots a and b; a stride-1 last pool if {@code poolStride1}. */
+    private INDArray run(INDArray x, int from, int to, boolean poolStride1, Slot a, Slot b) {
         for (int i = from; i < to; i++) {
             Object st = stages.get(i);
             long h = x.size(1);
             long w = x.size(2);
+            Slot slot = (i - from) % 2 == 0 ? a : b;
             INDArray out;
             if (st == POOL) {
                 int step = poolStride1 && i == to - 1 ? 1 : 2;
-                out = Nd4j.create(DataType.FLOAT, 1, (h - 2) / step + 1, (w - 2) / step + 1, x.size(3));
+                out = buffers.view(slot, 1, (h - 2) / step + 1, (w - 2) / step + 1, x.size(3));
                 Pooling2DConfig cfg = Pooling2DConfig.builder().kH(2).kW(2).sH(step).sW(step).pH(0).pW(0).dH(1).dW(1)
                         .paddingMode(PaddingMode.VALID).type(org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D.Pooling2DType.MAX)
                         .isNHWC(true).build();
                 Nd4j.exec(new MaxPooling2D(x, out, cfg));
             } else {
                 Conv c = (Conv) st;
-                out = Nd4j.create(DataType.FLOAT, 1, h - 2, w - 2, c.filters());
+                out = buffers.view(slot, 1, h - 2, w - 2, c.filters());
                 Conv2DConfig cfg = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(0).pW(0).dH(1).dW(1)
                         .paddingMode(PaddingMode.VALID).dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO).build();
                 Nd4j.exec(new Conv2D(new INDArray[] {x, c.weights(), c.bias()}, new INDArray[] {out}, cfg));
                 Transforms.relu(out, false);
             }
-            x.close();
             x = out;
         }
         return x;
     }
 
-    /** The fully connected layers as a matrix product per output position, then softmax. */
+    /** The fully connected layers as a matrix product per output position, then softmax: [positions, classes]. */
     private INDArray tail(INDArray x) {
-        INDArray flat = x.reshape('c', x.size(1) * x.size(2), x.size(3));
+        long positions = x.size(1) * x.size(2);
+        INDArray flat = Nd4j.create(x.data(), new long[] {positions, x.size(3)}, new long[] {x.size(3), 1}, 0, 'c',
+                DataType.FLOAT);
         for (int i = 0; i < dense.size(); i++) {
             INDArray[] wb = dense.get(i);
-            INDArray next = flat.mmul(wb[0]).addiRowVector(wb[1]);
-            if (i > 0) {
-                flat.close();
-            }
+            INDArray next = buffers.view(i % 2 == 0 ? Slot.DENSE_PING : Slot.DENSE_PONG, positions, wb[0].size(1));
+            Nd4j.gemm(flat, wb[0], next, false, false, 1.0, 0.0);
+            next.addiRowVector(wb[1]);
             flat = next;
             if (i < dense.size() - 1) {
                 Transforms.relu(flat, false);
             }
         }
-        x.close();
         Nd4j.exec(new SoftMax(flat, flat, 1));
         return flat;
+    }
+
+    /** How many native buffers this scanner allocated so far: grows with image size, not with bands or images. */
+    int bufferAllocations() {
+        return buffers.allocations();
+    }
+
+    /** Bytes of native memory held for reuse now. */
+    public long bufferBytes() {
+        return buffers.bytes();
+    }
+
+    /** Frees the reused native buffers; the scanner stays usable (it allocates again on the next scan). */
+    @Override
+    public synchronized void close() {
+        buffers.close();
     }
 }

@@ -13,8 +13,11 @@ import org.phenoloc.engine.io.Progress;
 import org.phenoloc.engine.model.ModelMetadata;
 import org.phenoloc.engine.model.PhenolocModel;
 
-/** Scans images with a trained model and extracts per-class peaks: the engine's localisation entry point. */
-public final class Localiser {
+/**
+ * Scans images with a trained model and extracts per-class peaks: the engine's localisation entry point. Keeps the
+ * scanner's native buffers between images; {@link #close()} frees them (otherwise they go with the garbage collector).
+ */
+public final class Localiser implements AutoCloseable {
     private final PhenolocModel model;
     private final LocaliserConfig config;
     private final Scanner scanner;
@@ -87,5 +90,10 @@ public final class Localiser {
         }
         return new LocalisationResult(name, original.getWidth(), original.getHeight(), m.imageScale(), grid,
                 Map.copyOf(thresholds), detections, seconds);
+    }
+
+    @Override
+    public void close() {
+        scanner.close();
     }
 }

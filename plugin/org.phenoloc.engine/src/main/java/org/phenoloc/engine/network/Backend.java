@@ -29,7 +29,17 @@ public final class Backend {
     public static String describe() {
         init();
         var env = Nd4j.getExecutioner().getEnvironmentInformation();
+        // ND4J's environment has no core or thread entries: ask the JVM and libnd4j's OpenMP runtime
         return "ND4J " + env.getProperty("backend", "?") + ", blas " + env.getProperty("blas.vendor", "?")
-                + ", cores " + env.getProperty("cores", "?") + ", omp threads " + env.getProperty("omp.threads", "?");
+                + ", cores " + Runtime.getRuntime().availableProcessors() + ", omp threads " + ompThreads();
+    }
+
+    /** OpenMP threads libnd4j uses (OMP_NUM_THREADS, default all cores); "?" if the native call is unavailable. */
+    static String ompThreads() {
+        try {
+            return Integer.toString(org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+        } catch (RuntimeException | LinkageError e) {
+            return "?";
+        }
     }
 }

@@ -69,7 +69,11 @@ public final class PatchPixels {
 
     /** As {@link #rowsAsFloats(BufferedImage, int, int, int)} for columns [x0, x0+w). */
     public static float[] rowsAsFloats(BufferedImage image, int y0, int rows, int channels, int x0, int w) {
-        float[] out = new float[rows * w * channels];
+        return rowsAsFloats(image, y0, rows, channels, x0, w, new float[rows * w * channels]);
+    }
+
+    /** As {@link #rowsAsFloats(BufferedImage, int, int, int, int, int)} into {@code out} (at least rows*w*channels long, reused by scanners). */
+    public static float[] rowsAsFloats(BufferedImage image, int y0, int rows, int channels, int x0, int w, float[] out) {
         int[] line = new int[w];
         for (int r = 0; r < rows; r++) {
             image.getRGB(x0, y0 + r, w, 1, line, 0, w);

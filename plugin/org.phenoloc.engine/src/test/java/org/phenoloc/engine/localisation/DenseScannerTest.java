@@ -117,6 +117,27 @@ class DenseScannerTest {
     }
 
     @Test
+    void buffersAreReusedAcrossBandsAndImagesWithoutChangingResults() {
+        BufferedImage small = randomImage(70, 61, 6);
+        BufferedImage tall = randomImage(90, 300, 7);
+        try (DenseScanner reused = new DenseScanner(net, arch, 5)) {
+            ProbabilityGrid first = reused.scan(tall, 4, Progress.NONE);
+            int allocations = reused.bufferAllocations();
+            // more images of the same size or smaller (and a-trous passes) reuse the same native buffers
+            ProbabilityGrid again = reused.scan(tall, 4, Progress.NONE);
+            ProbabilityGrid smaller = reused.scan(small, 4, Progress.NONE);
+            assertEquals(allocations, reused.bufferAllocations(), "same-size or smaller scans must not allocate");
+            assertEquals(0.0, again.maxAbsDifference(first), "reused buffers changed the result");
+            ProbabilityGrid fresh = new DenseScanner(net, arch).scan(small, 4, Progress.NONE);
+            assertTrue(smaller.maxAbsDifference(fresh) < 1e-6, "after a larger image: " + smaller.maxAbsDifference(fresh));
+            ProbabilityGrid fine = reused.scan(small, 2, Progress.NONE);
+            assertTrue(fine.maxAbsDifference(new NaiveScanner(net, arch).scan(small, 2, Progress.NONE)) < 1e-4);
+            reused.close(); // frees the buffers; the scanner still works afterwards
+            assertEquals(0.0, reused.scan(tall, 4, Progress.NONE).maxAbsDifference(first));
+        }
+    }
+
+    @Test
     void rejectsBadStrideAndSmallImage() {
         DenseScanner dense = new DenseScanner(net, arch);
         assertThrows(BadInputException.class, () -> dense.scan(randomImage(64, 64, 4), 3, Progress.NONE));

@@ -1,0 +1,136 @@
+package org.phenoloc.engine.report;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.phenoloc.engine.localisation.LocalisationResult;
+
+/**
+ * Where a localisation run's time goes, image by image: start-up (JVM, model, native libraries: everything before the
+ * first image), then per image decoding, scanning, peak finding (with any image scaling) and pictures, plus the
+ * image's minor page faults and kernel share of CPU time ({@link ProcessStats}, Linux only). Call
+ * {@link #beginImage()}, {@link #decoded()}, {@link #localised(LocalisationResult)} and {@link #endImage()} around
+ * each image; used by {@code localise --verbose} and the benchmark.
+ */
+public final class RunProfile {
+    /**
+     * One image's split. Seconds are wall-clock; {@code peaks} is the localiser's time outside the scan.
+     *
+     * @param stats the image's process figures (page faults, CPU), absent where /proc is not available
+     */
+    public record ImageProfile(String image, double megapixels, double decode, double scan, double peaks,
+            double pictures, Optional<ProcessStats> stats) {
+        public double total() {
+            return decode + scan + peaks + pictures;
+        }
+    }
+
+    private final double startup;
+    private final List<ImageProfile> images = new ArrayList<>();
+    private long mark;
+    private Optional<ProcessStats> before = Optional.empty();
+    private double decode;
+    private double localise;
+    private LocalisationResult result;
+
+    private RunProfile(double startup) {
+        this.startup = startup;
+    }
+
+    /** Starts profiling now; start-up is the time since the JVM started. */
+    public static RunProfile start() {
+        return new RunProfile(ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+    }
+
+    public void beginImage() {
+        before = ProcessStats.now();
+        mark = System.nanoTime();
+    }
+
+    public void decoded() {
+        decode = lap();
+    }
+
+    public void localised(LocalisationResult r) {
+        localise = lap();
+        result = r;
+    }
+
+    /** Ends the image (its pictures are what happened since {@link #localised}) and returns its profile. */
+    public ImageProfile endImage() {
+        double pictures = lap();
+        Optional<ProcessStats> stats = before.flatMap(b -> ProcessStats.now().map(a -> a.since(b)));
+        double mp = result.width() * (double) result.height() / 1e6;
+        ImageProfile p = new ImageProfile(result.image(), mp, decode, result.seconds(),
+                Math.max(0, localise - result.seconds()), pictures, stats);
+        images.add(p);
+        return p;
+    }
+
+    private double lap() {
+        long now = System.nanoTime();
+        double s = (now - mark) / 1e9;
+        mark = now;
+        return s;
+    }
+
+    public double startupSeconds() {
+        return startup;
+    }
+
+    public List<ImageProfile> images() {
+        return List.copyOf(images);
+    }
+
+    /** Whole run (start-up and every image) over the summed scan time. */
+    public double totalOverScan() {
+        double scan = images.stream().mapToDouble(ImageProfile::scan).sum();
+        return (startup + images.stream().mapToDouble(ImageProfile::total).sum()) / scan;
+    }
+
+    /** The median image's scan seconds per megapixel. */
+    public double medianScanSecondsPerMegapixel() {
+        double[] v = images.stream().mapToDouble(p -> p.scan() / p.megapixels()).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v[v.length / 2];
+    }
+
+    /** One line for a console: the image's split and its page faults and kernel share. */
+    public static String line(ImageProfile p) {
+        String proc = p.stats().map(s -> Markdown.f("; %d minor page faults, kernel %.0f%% of %.1f s CPU",
+                s.minorFaults(), 100 * s.systemShare(), s.cpuSeconds())).orElse("");
+        return Markdown.f("  %s: %.1f MP, decode %.2f s, scan %.2f s (%.2f s/MP), peaks %.2f s, pictures %.2f s%s",
+                p.image(), p.megapixels(), p.decode(), p.scan(), p.scan() / p.megapixels(), p.peaks(), p.pictures(), proc);
+    }
+
+    /** The run's summary line: start-up and the whole run relative to the scans. */
+    public String summary() {
+        return Markdown.f("  start-up %.2f s; whole run %.2fx the summed scan time", startup, totalOverScan());
+    }
+
+    /** Table rows: one per image, then the medians. */
+    List<List<String>> rows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (ImageProfile p : images) {
+            rows.add(row(p.image(), p.megapixels(), p.decode(), p.scan(), p.peaks(), p.pictures(), p.stats()));
+        }
+        return rows;
+    }
+
+    private static List<String> row(String name, double mp, double decode, double scan, double peaks, double pictures,
+            Optional<ProcessStats> s) {
+        return List.of(name, Markdown.f("%.1f", mp), Markdown.f("%.2f", decode), Markdown.f("%.2f", scan),
+                Markdown.f("%.2f", scan / mp), Markdown.f("%.2f", peaks), Markdown.f("%.2f", pictures),
+                s.map(x -> Long.toString(x.minorFaults())).orElse("n/a"),
+                s.map(x -> Markdown.f("%.2f", x.faultsPerPeakPage())).orElse("n/a"),
+                s.map(x -> Markdown.f("%.1f%%", 100 * x.systemShare())).orElse("n/a"));
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s[s.length / 2];
+    }
+}
