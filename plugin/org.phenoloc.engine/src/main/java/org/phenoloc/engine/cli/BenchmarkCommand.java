@@ -235,6 +235,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         ImageFiles.writePng(out.resolve(t.id() + "-methods-pr.png"),
                 org.phenoloc.engine.report.MethodComparison.precisionRecall(methods, truth, mid));
         md.image("precision-recall of each method", t.id() + "-methods-pr.png");
+        if (classicalConfig != null) {
+            md.paragraph("Classical settings chosen on the training images: `" + classicalConfig + "`.");
+        }
         int worst = org.phenoloc.engine.report.MethodComparison.mostDifferent(methods, truth, mid);
         writeMethodOverlays(md, t, methods, valid.get(worst), worst, truth.get(worst));
     }
@@ -267,8 +270,35 @@ final class BenchmarkCommand implements Callable<Integer> {
     private java.util.Optional<org.phenoloc.engine.report.MethodComparison.Method> classical(Task t,
             List<org.phenoloc.engine.annotations.AnnotatedImage> train,
             List<org.phenoloc.engine.annotations.AnnotatedImage> valid) {
-        return java.util.Optional.empty();
+        if (t != Task.ROOTS) {
+            return java.util.Optional.empty(); // the skeleton pipeline finds root ends; shoots have no such baseline
+        }
+        System.out.println("tuning the classical skeleton baseline on the training images");
+        long t0 = System.nanoTime();
+        double match = t.evaluationRadii()[t.evaluationRadii().length / 2];
+        var tuned = new org.phenoloc.engine.baseline.SkeletonTipTuner(org.phenoloc.engine.baseline.SkeletonTipTuner
+                .defaultGrid(org.phenoloc.engine.baseline.SkeletonTipConfig.defaults()), match)
+                .tune(train, t.featureClassList().get(0), Progress.NONE);
+        double minutes = (System.nanoTime() - t0) / 60e9;
+        classicalConfig = tuned.best().toString();
+        var detector = new org.phenoloc.engine.baseline.SkeletonTipDetector(tuned.best());
+        List<List<org.phenoloc.engine.evaluation.ScoredPoint>> found = new ArrayList<>();
+        double seconds = 0;
+        double mp = 0;
+        for (var a : valid) {
+            BufferedImage img = ImageFiles.readRgb(a.image());
+            long s0 = System.nanoTime();
+            found.add(detector.detectScored(img));
+            seconds += (System.nanoTime() - s0) / 1e9;
+            mp += img.getWidth() * (double) img.getHeight() / 1e6;
+        }
+        // scores are branch lengths (>= 0): every detection counts at the operating point
+        return java.util.Optional.of(new org.phenoloc.engine.report.MethodComparison.Method(
+                "classical skeleton end points (tuned on train)", found, 0, minutes, seconds / mp));
     }
+
+    /** The tuned classical settings, for the report. */
+    private String classicalConfig;
 
     private double throughput(org.phenoloc.engine.model.ModelMetadata meta,
             List<org.phenoloc.engine.annotations.AnnotatedImage> images) {

@@ -33,7 +33,7 @@ final class MethodRuns {
      * A trained model at its default operating point (calibrated or fixed thresholds, the model's suppression radius),
      * with every peak down to a low threshold kept for the precision-recall curve.
      *
-     * @param trainingMinutes NaN when the model was trained in another run
+     * @param trainingMinutes NaN when the model was trained in another run (its provenance's time is shown then)
      */
     static MethodComparison.Method cnn(String name, PhenolocModel model, List<AnnotatedImage> images, String cls,
             int stride, double trainingMinutes) {
@@ -52,7 +52,8 @@ final class MethodRuns {
             mp += img.getWidth() * (double) img.getHeight() / 1e6;
             out.add(scored(r.detections(), cls));
         }
-        return new MethodComparison.Method(name, out, threshold, trainingMinutes, seconds / mp);
+        double minutes = Double.isNaN(trainingMinutes) ? model.metadata().training().seconds() / 60 : trainingMinutes;
+        return new MethodComparison.Method(name, out, threshold, minutes, seconds / mp);
     }
 
     static List<ScoredPoint> scored(List<Detection> detections, String cls) {
