@@ -37,20 +37,25 @@ final class MethodRuns {
      */
     static MethodComparison.Method cnn(String name, PhenolocModel model, List<AnnotatedImage> images, String cls,
             int stride, double trainingMinutes) {
-        Localiser operating = new Localiser(model, new LocaliserConfig(stride, Map.of(), 0, true));
-        double threshold = operating.thresholds().getOrDefault(cls, Double.NaN);
+        double threshold;
+        double radius;
         Map<String, Double> low = new LinkedHashMap<>();
-        operating.thresholds().forEach((c, t) -> low.put(c, Math.min(0.3, t)));
-        Localiser sweep = new Localiser(model, new LocaliserConfig(stride, low, operating.suppressionRadius(), true));
+        try (Localiser operating = new Localiser(model, new LocaliserConfig(stride, Map.of(), 0, true))) {
+            threshold = operating.thresholds().getOrDefault(cls, Double.NaN);
+            radius = operating.suppressionRadius();
+            operating.thresholds().forEach((c, t) -> low.put(c, Math.min(0.3, t)));
+        }
         List<List<ScoredPoint>> out = new ArrayList<>();
         double seconds = 0;
         double mp = 0;
-        for (AnnotatedImage a : images) {
-            BufferedImage img = ImageFiles.readRgb(a.image());
-            LocalisationResult r = sweep.localise(img, a.image().getFileName().toString(), Progress.NONE);
-            seconds += r.seconds();
-            mp += img.getWidth() * (double) img.getHeight() / 1e6;
-            out.add(scored(r.detections(), cls));
+        try (Localiser sweep = new Localiser(model, new LocaliserConfig(stride, low, radius, true))) {
+            for (AnnotatedImage a : images) {
+                BufferedImage img = ImageFiles.readRgb(a.image());
+                LocalisationResult r = sweep.localise(img, a.image().getFileName().toString(), Progress.NONE);
+                seconds += r.seconds();
+                mp += img.getWidth() * (double) img.getHeight() / 1e6;
+                out.add(scored(r.detections(), cls));
+            }
         }
         double minutes = Double.isNaN(trainingMinutes) ? model.metadata().training().seconds() / 60 : trainingMinutes;
         return new MethodComparison.Method(name, out, threshold, minutes, seconds / mp);

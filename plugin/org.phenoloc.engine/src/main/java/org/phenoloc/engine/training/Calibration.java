@@ -67,11 +67,12 @@ public record Calibration(Map<String, Double> thresholds, double radius, Map<Str
      */
     public static Calibration run(MultiLayerNetwork classifier, Architecture arch, List<String> classes, Images val,
             double matchRadius, double[] radii, Progress progress) {
-        DenseScanner scanner = new DenseScanner(classifier, arch);
         List<ProbabilityGrid> grids = new ArrayList<>();
-        for (BufferedImage img : val.scanned()) {
-            progress.checkCancelled();
-            grids.add(scanner.scan(img, 4, Progress.NONE));
+        try (DenseScanner scanner = new DenseScanner(classifier, arch)) {
+            for (BufferedImage img : val.scanned()) {
+                progress.checkCancelled();
+                grids.add(scanner.scan(img, 4, Progress.NONE));
+            }
         }
         return fromGrids(grids, val, classes, matchRadius, radii);
     }

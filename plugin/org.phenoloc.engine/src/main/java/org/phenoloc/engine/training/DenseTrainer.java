@@ -144,8 +144,15 @@ public final class DenseTrainer {
      * at most {@link #MINED_PER_IMAGE} per image, strongest first.
      */
     List<DenseCrops.HardNegative> mine(MultiLayerNetwork classifier, DenseCrops source, TrainingListener listener) {
-        DenseScanner scanner = new DenseScanner(classifier, arch);
         List<DenseCrops.HardNegative> out = new ArrayList<>();
+        try (DenseScanner scanner = new DenseScanner(classifier, arch)) {
+            mineWith(scanner, source, listener, out);
+        }
+        return out;
+    }
+
+    private void mineWith(DenseScanner scanner, DenseCrops source, TrainingListener listener,
+            List<DenseCrops.HardNegative> out) {
         double scale = imageScale;
         double reach = matchRadius * scale;
         List<String> features = classes.subList(0, classes.size() - 1);
@@ -168,7 +175,6 @@ public final class DenseTrainer {
                 }
             }
         }
-        return out;
     }
 
     static boolean farFromFeatures(double x, double y, List<org.phenoloc.engine.annotations.Feature> features, double r) {
