@@ -53,7 +53,8 @@ final class TrainingOptions {
     @Option(names = "--grey", description = "train on grey-scale images (1 channel)")
     boolean grey;
 
-    @Option(names = "--width-scale", description = "multiply every layer width (1 = the paper's net; default 0.5 dense, 1 patches)")
+    @Option(names = "--width-scale", description = {"multiply every layer width (1 = the paper's net; default dense 0.5 roots,",
+        "0.25 shoots; patches 1)"})
     Double widthScale;
 
     @Option(names = "--no-batchnorm", description = "the paper's plain net, without batch normalisation after the convolutions")
@@ -81,7 +82,7 @@ final class TrainingOptions {
         DenseTrainingConfig dc = DD.withCells(cells).withFeatureWeight(featureWeight).withCropsPerEpoch(cropsPerEpoch)
                 .withBatchCrops(batch != null ? batch : DD.batchCrops()).withAugment(!noAugment)
                 .withMining(miningRounds, DD.hardCropShare());
-        double width = widthScale != null ? widthScale : dense ? TrainingJob.DEFAULT_WIDTH : 1.0;
+        double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
         return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc);
     }
 }
