@@ -84,7 +84,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             valid = s.test();
             split = Markdown.f("a seeded split by image (%d for training, %d for evaluation)", train.size(), valid.size());
         }
-        Files.createDirectories(out);
+        org.phenoloc.engine.io.OutputChecks.checkFolder(out); // before training: writable, not a file, disk not full
         TrainingJob.Outcome outcome = null;
         org.phenoloc.engine.model.PhenolocModel model;
         if (trained != null) {
@@ -92,7 +92,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         } else {
             outcome = TrainingJob.run(train, data.toString(), training.settings(t), new ConsoleTraining(System.out), System.out::println);
             model = outcome.model();
-            ModelFiles.save(model, out.resolve(t.id() + "-benchmark.phenoloc"));
+            ModelSaving.save(model, out.resolve(t.id() + "-benchmark.phenoloc"));
         }
         var prov = model.metadata().provenance();
         Markdown md = new Markdown().heading(1, "Benchmark: " + t.id() + " on " + data.getFileName());
