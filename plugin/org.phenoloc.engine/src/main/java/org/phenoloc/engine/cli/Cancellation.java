@@ -47,6 +47,7 @@ final class Cancellation {
 
     /** Marks the end of a command's work, however it ended. */
     static void finished() {
+        CANCELLED.set(false); // the next command in this JVM (tests, KNIME) starts afresh
         CountDownLatch l = RUNNING.getAndSet(null);
         if (l != null) {
             l.countDown();

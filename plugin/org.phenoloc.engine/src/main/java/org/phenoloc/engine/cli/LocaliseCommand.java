@@ -84,6 +84,7 @@ final class LocaliseCommand implements Callable<Integer> {
         };
         ResultWriter writer = new ResultWriter(out, classes, files.stream().map(f -> f.getFileName().toString()).toList());
         List<String[]> skipped = new ArrayList<>();
+        System.out.println("localising " + files.size() + " image(s) into " + out);
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
             Path f = files.get(i);

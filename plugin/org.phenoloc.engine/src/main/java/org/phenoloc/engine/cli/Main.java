@@ -46,7 +46,7 @@ public final class Main implements Callable<Integer> {
         Cancellation.started();
         try {
             return cl.execute(args);
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) { // out of memory, or a broken installation (a missing class): one line, never a trace
             return fail(e, cl.getErr());
         } finally {
             Cancellation.finished();

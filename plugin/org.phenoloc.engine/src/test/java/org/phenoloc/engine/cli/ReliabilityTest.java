@@ -245,6 +245,48 @@ class ReliabilityTest {
         }
     }
 
+    @Test
+    void ctrlCInARealProcessExits130WithTheMessage() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("signal"));
+        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(1200, 1200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random rnd = new java.util.Random(1);
+        for (int y = 0; y < big.getHeight(); y++) {
+            for (int x = 0; x < big.getWidth(); x++) {
+                big.setRGB(x, y, rnd.nextInt(0x1000000));
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            javax.imageio.ImageIO.write(big, "png", images.resolve("big" + i + ".png").toFile());
+        }
+        Path out = dir.resolve("signal-out");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // a shell or build tool that runs us in the background ignores SIGINT, and children inherit that
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("env", "--default-signal=INT", "true").start()
+                .waitFor() == 0, "needs env --default-signal (GNU coreutils 8.31+)");
+        Process p = new ProcessBuilder("env", "--default-signal=INT", java.toString(), "-Xmx1g",
+                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir", dir.resolve("jcpp").toString()),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "localise", "--model", model.toString(),
+                "--images", images.toString(), "--out", out.toString(), "--stride", "1")
+                .redirectError(dir.resolve("signal.err").toFile()).start();
+        var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = stdout.readLine()) != null && !line.startsWith("localising ")) {
+            // wait until the scan has begun
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        stdout.transferTo(java.io.Writer.nullWriter());
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the process ends after Ctrl-C");
+        String err = Files.readString(dir.resolve("signal.err"));
+        assertEquals(130, p.exitValue(), err);
+        assertTrue(err.contains("phenoloc: cancelled;") && err.contains("nothing was left half-written"), err);
+        assertFalse(err.contains("Exception"), err);
+        try (Stream<Path> files = Files.list(out)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")
+                    || f.getFileName().toString().equals(OutputLock.NAME)));
+        }
+        assertFalse(Files.exists(out.resolve("detections.csv")));
+    }
+
     // 5. misleading figures
 
     @Test
