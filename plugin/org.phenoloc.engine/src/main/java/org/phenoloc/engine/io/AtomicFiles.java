@@ -88,6 +88,16 @@ public final class AtomicFiles {
 
     /** The cause of an I/O failure in words, without the file name (the caller names the file). */
     public static String reason(IOException e) {
+        String own = ownReason(e);
+        // writers wrap the real cause ("I/O error writing PNG file!" around "No space left on device")
+        if (e.getCause() instanceof IOException cause && cause != e) {
+            String inner = reason(cause);
+            return own.contains(inner) ? own : own + " (" + inner + ")";
+        }
+        return own;
+    }
+
+    private static String ownReason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied (read-only location?)";
         }

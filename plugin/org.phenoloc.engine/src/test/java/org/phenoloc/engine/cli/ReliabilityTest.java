@@ -245,29 +245,54 @@ class ReliabilityTest {
         }
     }
 
-    @Test
-    void ctrlCInARealProcessExits130WithTheMessage() throws Exception {
-        Path images = Files.createDirectories(dir.resolve("signal"));
-        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(1200, 1200, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.util.Random rnd = new java.util.Random(1);
-        for (int y = 0; y < big.getHeight(); y++) {
-            for (int x = 0; x < big.getWidth(); x++) {
-                big.setRGB(x, y, rnd.nextInt(0x1000000));
+    /** Two 1200 x 1200 noise images: scanning them at stride 1 takes long enough to interrupt. */
+    static synchronized Path bigImages() throws Exception {
+        Path images = dir.resolve("big");
+        if (!Files.isDirectory(images)) {
+            Files.createDirectories(images);
+            var big = new java.awt.image.BufferedImage(1200, 1200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.util.Random rnd = new java.util.Random(1);
+            for (int y = 0; y < big.getHeight(); y++) {
+                for (int x = 0; x < big.getWidth(); x++) {
+                    big.setRGB(x, y, rnd.nextInt(0x1000000));
+                }
+            }
+            for (int i = 0; i < 2; i++) {
+                javax.imageio.ImageIO.write(big, "png", images.resolve("big" + i + ".png").toFile());
             }
         }
-        for (int i = 0; i < 2; i++) {
-            javax.imageio.ImageIO.write(big, "png", images.resolve("big" + i + ".png").toFile());
-        }
-        Path out = dir.resolve("signal-out");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return images;
+    }
+
+    /** The command line in a child JVM (stderr to {@code err}); SIGINT handled as in a terminal. */
+    static Process childJvm(String heap, Path err, String... args) throws Exception {
         // a shell or build tool that runs us in the background ignores SIGINT, and children inherit that
         org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("env", "--default-signal=INT", "true").start()
                 .waitFor() == 0, "needs env --default-signal (GNU coreutils 8.31+)");
-        Process p = new ProcessBuilder("env", "--default-signal=INT", java.toString(), "-Xmx1g",
+        List<String> cmd = new java.util.ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir", dir.resolve("jcpp").toString()),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "localise", "--model", model.toString(),
-                "--images", images.toString(), "--out", out.toString(), "--stride", "1")
-                .redirectError(dir.resolve("signal.err").toFile()).start();
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+    }
+
+    static void assertNoTemporariesOrLock(Path out) throws Exception {
+        if (!Files.exists(out)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            List<String> left = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".tmp") || n.equals(OutputLock.NAME)).toList();
+            assertEquals(List.of(), left);
+        }
+    }
+
+    @Test
+    void ctrlCInARealProcessExits130WithTheMessage() throws Exception {
+        Path out = dir.resolve("signal-out");
+        Process p = childJvm("-Xmx1g", dir.resolve("signal.err"), "localise", "--model", model.toString(), "--images",
+                bigImages().toString(), "--out", out.toString(), "--stride", "1");
         var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = stdout.readLine()) != null && !line.startsWith("localising ")) {
@@ -280,11 +305,22 @@ class ReliabilityTest {
         assertEquals(130, p.exitValue(), err);
         assertTrue(err.contains("phenoloc: cancelled;") && err.contains("nothing was left half-written"), err);
         assertFalse(err.contains("Exception"), err);
-        try (Stream<Path> files = Files.list(out)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")
-                    || f.getFileName().toString().equals(OutputLock.NAME)));
-        }
+        assertNoTemporariesOrLock(out);
         assertFalse(Files.exists(out.resolve("detections.csv")));
+    }
+
+    @Test
+    void outOfMemoryInARealProcessNamesTheSettingToRaise() throws Exception {
+        Path out = dir.resolve("oom-out");
+        Process p = childJvm("-Xmx40m", dir.resolve("oom.err"), "localise", "--model", model.toString(), "--images",
+                bigImages().toString(), "--out", out.toString());
+        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("oom.err"));
+        assertEquals(4, p.exitValue(), err);
+        assertTrue(err.startsWith("phenoloc: error: out of memory") && err.contains("PHENOLOC_JAVA_OPTS=-Xmx"), err);
+        assertEquals(1, err.trim().lines().count(), err);
+        assertNoTemporariesOrLock(out);
     }
 
     // 5. misleading figures
