@@ -17,12 +17,21 @@ cp = ',\n '.join(['.'] + ['lib/' + j for j in jars])
 ex = ',\n '.join(sorted(pkgs))
 head = """Manifest-Version: 1.0
 Bundle-ManifestVersion: 2
-Bundle-Name: Phenoloc libraries (DL4J, ND4J, picocli, commons-csv)
+Bundle-Name: Phenoloc libraries (DL4J, ND4J, picocli, commons-csv, TwelveMonkeys ImageIO)
 Bundle-SymbolicName: org.phenoloc.libs
 Bundle-Version: 0.1.0.qualifier
 Bundle-Vendor: Phenoloc
 Bundle-RequiredExecutionEnvironment: JavaSE-17
-Import-Package: sun.misc;resolution:=optional
+Import-Package: javax.imageio,
+ javax.imageio.event,
+ javax.imageio.metadata,
+ javax.imageio.plugins.jpeg,
+ javax.imageio.spi,
+ javax.imageio.stream,
+ javax.xml.parsers;resolution:=optional,
+ org.w3c.dom;resolution:=optional,
+ org.xml.sax;resolution:=optional,
+ sun.misc;resolution:=optional
 """
 open('META-INF/MANIFEST.MF', 'w').write(head + 'Bundle-ClassPath: ' + cp + '\nExport-Package: ' + ex + '\n')
 print(len(jars), 'jars,', len(pkgs), 'packages')

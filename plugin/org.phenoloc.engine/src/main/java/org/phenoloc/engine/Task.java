@@ -83,7 +83,7 @@ public enum Task {
      */
     public List<AnnotatedImage> load(Path dir, ClassMapping mapping, Consumer<String> warn) {
         if (this == ROOTS && mapping == null) {
-            return AnnotationLoader.loadFolder(dir, RsmlReader.PAPER_MIN_ROOT_LENGTH);
+            return AnnotationLoader.loadFolder(dir, RsmlReader.PAPER_MIN_ROOT_LENGTH, featureClassList(), warn);
         }
         ClassMapping m = (mapping == null ? ClassMapping.defaults() : mapping).restrictTo(featureClassList());
         PointAnnotations.Result r = PointAnnotations.loadFolder(dir, m, false);

@@ -6,12 +6,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.BadInputException;
 
@@ -35,6 +37,19 @@ public final class AnnotationLoader {
      *                           missing, unreadable annotations or images, or a point outside its image
      */
     public static List<AnnotatedImage> loadFolder(Path dir, double minRootLength) {
+        return loadFolder(dir, minRootLength, null, w -> {});
+    }
+
+    /**
+     * As {@link #loadFolder(Path, double)}, reporting everything that is dropped: CSV rows whose class is not one
+     * of {@code classes} (names mapped by the built-in aliases, e.g. "Root Tip"), CSV files without the point
+     * header, and images without annotations. Each warning names the file(s) and counts what was dropped.
+     *
+     * @param classes the task's feature classes, or null to keep every CSV row as it is
+     * @throws BadInputException also when CSV rows exist but none has a class of {@code classes}
+     */
+    public static List<AnnotatedImage> loadFolder(Path dir, double minRootLength, Collection<String> classes,
+            Consumer<String> warn) {
         RsmlReader rsmlReader = new RsmlReader(minRootLength);
         List<Path> images = ImageFiles.listImages(dir); // also checks that dir is a folder
         List<Path> files = files(dir);
@@ -43,12 +58,17 @@ public final class AnnotationLoader {
         }
         List<Path> rsmls = new ArrayList<>();
         List<Path> csvs = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         for (Path p : files) {
             String ext = extension(p);
             if (ext.equals("rsml")) {
                 rsmls.add(p);
             } else if (ext.equals("csv") && CsvPointReader.hasPointHeader(p)) {
                 csvs.add(p);
+            } else if (ext.equals("csv")) {
+                String problem = p + ": not a point CSV, " + CsvPointReader.headerProblem(p) + "; ignored";
+                warn.accept(problem);
+                ignored.add(problem);
             }
         }
         if (images.isEmpty()) {
@@ -60,17 +80,32 @@ public final class AnnotationLoader {
             Path image = imageFor(rsml, images);
             put(byImage, rsmlReader.read(rsml, image));
         }
+        Map<String, Integer> unknown = new TreeMap<>();
         for (Path csv : csvs) {
+            CsvClasses kept = new CsvClasses(classes);
             for (Map.Entry<String, List<Feature>> e : CsvPointReader.read(csv).entrySet()) {
                 Path image = dir.resolve(e.getKey());
                 if (!Files.isRegularFile(image)) {
                     throw new BadInputException(csv, "image '" + e.getKey() + "' not found in " + dir);
                 }
-                put(byImage, new AnnotatedImage(image, csv, e.getValue(), List.of()));
+                put(byImage, new AnnotatedImage(image, csv, kept.filter(e.getValue()), List.of()));
             }
+            kept.report(csv, warn);
+            kept.unknown.forEach((c, n) -> unknown.merge(c, n, Integer::sum));
         }
         if (byImage.isEmpty()) {
-            throw new BadInputException(dir, "no annotated images in " + dir + " (" + LOOKED_FOR + ")");
+            throw new BadInputException(dir, "no annotated images in " + dir + " (" + LOOKED_FOR + ")"
+                    + (ignored.isEmpty() ? "" : "; " + String.join("; ", ignored)));
+        }
+        if (!unknown.isEmpty() && rsmls.isEmpty() && byImage.values().stream().allMatch(a -> a.features().isEmpty())) {
+            throw new BadInputException(dir, "no annotated point has a class of this task (found " + unknown.keySet()
+                    + "; expected " + classes + ")" + CsvClasses.otherTask(unknown.keySet(), classes));
+        }
+        List<String> unannotated = images.stream().filter(i -> !byImage.containsKey(i.toAbsolutePath().normalize()))
+                .map(i -> i.getFileName().toString()).toList();
+        if (!unannotated.isEmpty()) {
+            warn.accept(dir + ": " + unannotated.size() + " image(s) without annotations skipped: "
+                    + String.join(", ", unannotated));
         }
 
         for (AnnotatedImage a : byImage.values()) {
@@ -161,5 +196,49 @@ public final class AnnotationLoader {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Maps a CSV's class names to the task's classes (built-in aliases) and counts the rows dropped. */
+    private static final class CsvClasses {
+        final Collection<String> classes;
+        final ClassMapping mapping;
+        final Map<String, Integer> unknown = new TreeMap<>();
+
+        CsvClasses(Collection<String> classes) {
+            this.classes = classes;
+            this.mapping = classes == null ? null : ClassMapping.defaults().restrictTo(classes);
+        }
+
+        List<Feature> filter(List<Feature> features) {
+            if (mapping == null) {
+                return features;
+            }
+            List<Feature> kept = new ArrayList<>();
+            for (Feature f : features) {
+                Optional<String> target = mapping.map(f.className());
+                if (target.isEmpty()) {
+                    unknown.merge(f.className(), 1, Integer::sum);
+                } else if (!target.get().equals(ClassMapping.IGNORE)) {
+                    kept.add(new Feature(target.get(), f.x(), f.y()));
+                }
+            }
+            return kept;
+        }
+
+        void report(Path csv, Consumer<String> warn) {
+            if (!unknown.isEmpty()) {
+                warn.accept(csv + ": " + unknown.values().stream().mapToInt(Integer::intValue).sum() + " row(s) of"
+                        + " unknown class(es) dropped: " + unknown.entrySet().stream().map(e -> "'" + e.getKey() + "' ("
+                        + e.getValue() + ")").collect(java.util.stream.Collectors.joining(", ")) + "; expected "
+                        + classes + otherTask(unknown.keySet(), classes));
+            }
+        }
+
+        /** A hint when the classes belong to the other task (e.g. leaf tips in a roots folder). */
+        static String otherTask(Collection<String> found, Collection<String> classes) {
+            List<String> other = found.stream().map(c -> ClassMapping.defaults().map(c)).flatMap(Optional::stream)
+                    .filter(c -> !c.equals(ClassMapping.IGNORE) && !classes.contains(c)).distinct().sorted().toList();
+            return other.isEmpty() ? "" : "; " + other + " belong to another task (--task shoots or roots)";
+        }
     }
 }

@@ -87,6 +87,25 @@ public final class CsvPointReader {
         }
     }
 
+    /**
+     * Why {@code file} is not a point CSV, in words: "missing column(s) class, x in the header image,cls,x1,y"
+     * (or that it cannot be read); never throws.
+     */
+    public static String headerProblem(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            String first = in.readLine();
+            if (first == null) {
+                return "empty file";
+            }
+            try (CSVParser parser = FORMAT.parse(new StringReader(stripBom(first)))) {
+                return "missing column(s) " + String.join(", ", missingColumns(parser.getHeaderNames()))
+                        + " in the header '" + stripBom(first).strip() + "' (expected " + String.join(",", COLUMNS) + ")";
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
+    }
+
     private static List<String> missingColumns(List<String> header) {
         List<String> lower = header.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         return COLUMNS.stream().filter(c -> !lower.contains(c)).toList();

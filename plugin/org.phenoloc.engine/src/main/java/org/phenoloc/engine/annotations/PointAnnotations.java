@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -89,18 +90,36 @@ public final class PointAnnotations {
                         roots.structures());
                 continue;
             }
-            Optional<PointFile> points = readFile(file);
+            Optional<PointFile> points;
+            try {
+                points = readFile(file);
+            } catch (BadInputException e) {
+                if (strict || !ext.equals("json") || !unparseable(e)) {
+                    throw e;
+                }
+                // a broken JSON file of any kind (settings, notes of another tool) must not block the folder
+                loader.warnings.add(e.getMessage() + "; ignored");
+                continue;
+            }
             if (points.isPresent()) {
                 loader.add(points.get(), List.of());
             } else if (List.of("json", "xml", "csv", "tsv").contains(ext)) {
                 loader.warnings.add(file + ": not a supported annotation format (COCO keypoints, LabelMe, CVAT"
-                        + " XML, CSV image,class,x,y, maize TSV fn,targets); ignored");
+                        + " XML, CSV image,class,x,y, maize TSV fn,targets)"
+                        + (ext.equals("csv") ? "; as a point CSV: " + CsvPointReader.headerProblem(file) : "")
+                        + "; ignored");
             }
         }
         if (loader.byImage.isEmpty()) {
             throw new BadInputException(dir, "no annotated images (looked for RSML, CSV, COCO keypoints, LabelMe,"
                     + " CVAT XML and maize TSV annotations in the folder and its images/ and annotations/"
-                    + " subfolders)");
+                    + " subfolders)" + (loader.warnings.isEmpty() ? "" : "; " + String.join("; ", loader.warnings)));
+        }
+        List<String> unannotated = loader.images.keySet().stream().filter(i -> !loader.byImage.containsKey(i))
+                .map(i -> i.getFileName().toString()).toList();
+        if (!unannotated.isEmpty()) {
+            loader.warnings.add(dir + ": " + unannotated.size() + " image(s) without annotations skipped: "
+                    + String.join(", ", unannotated));
         }
         if (!loader.unknown.isEmpty() && loader.byImage.values().stream().allMatch(a -> a.features().isEmpty())) {
             // every image would teach "no features here": surely a missing class mapping, not a data set
@@ -205,12 +224,20 @@ public final class PointAnnotations {
                 report(file.file(), "unknown class(es) " + unknown.entrySet().stream()
                         .map(e -> "'" + e.getKey() + "' (" + e.getValue() + " point" + (e.getValue() == 1 ? "" : "s")
                                 + ")").collect(Collectors.joining(", "))
-                        + (strict ? "" : " skipped") + "; known classes: " + mapping.targets()
+                        + (strict ? "" : " skipped") + "; known classes: " + mapping.targets() + otherTask(unknown.keySet())
                         + "; add e.g. '" + unknown.keySet().iterator().next() + "=<class>' (or '=-' to ignore it)"
                         + " to the class mapping");
             }
             features.forEach((image, list) -> put(new AnnotatedImage(image, file.file(),
                     withoutDuplicates(file.file(), image, list), structures)));
+        }
+
+        /** A hint when unknown classes are classes of the other task (root tips in a shoots folder). */
+        private String otherTask(Collection<String> found) {
+            List<String> other = found.stream().map(c -> ClassMapping.defaults().map(c)).flatMap(Optional::stream)
+                    .filter(c -> !c.equals(ClassMapping.IGNORE) && !mapping.targets().contains(c)).distinct().sorted()
+                    .toList();
+            return other.isEmpty() ? "" : " (" + other + " belong to another task: --task roots or shoots)";
         }
 
         /** The listed image an annotation names, or null if none. */
@@ -311,6 +338,12 @@ public final class PointAnnotations {
         }
         files.sort(null);
         return files;
+    }
+
+    /** A JSON file that is no JSON at all (then it is no annotation of ours either); malformed COCO stays an error. */
+    private static boolean unparseable(BadInputException e) {
+        String m = e.getMessage();
+        return m.contains("malformed JSON") || m.contains("empty JSON") || m.contains("not UTF-8");
     }
 
     private static String extension(Path p) {

@@ -90,7 +90,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             valid = s.test();
             split = Markdown.f("a seeded split by image (%d for training, %d for evaluation)", train.size(), valid.size());
         }
-        Files.createDirectories(out);
+        org.phenoloc.engine.io.OutputChecks.checkFolder(out); // before training: writable, not a file, disk not full
         TrainingJob.Outcome outcome = null;
         org.phenoloc.engine.model.PhenolocModel model;
         double trainMinutes = Double.NaN;
@@ -101,7 +101,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             outcome = TrainingJob.run(train, data.toString(), training.settings(t), new ConsoleTraining(System.out), System.out::println);
             trainMinutes = (System.nanoTime() - t0) / 60e9;
             model = outcome.model();
-            ModelFiles.save(model, out.resolve(t.id() + "-benchmark.phenoloc"));
+            ModelSaving.save(model, out.resolve(t.id() + "-benchmark.phenoloc"));
         }
         var prov = model.metadata().training();
         Markdown md = new Markdown().heading(1, "Benchmark: " + t.id() + " on " + data.getFileName());

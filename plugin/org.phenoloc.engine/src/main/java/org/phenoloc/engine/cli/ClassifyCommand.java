@@ -1,6 +1,5 @@
 package org.phenoloc.engine.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +31,21 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed for negative sampling (default ${DEFAULT-VALUE})")
     long seed = 42;
 
+    @Option(names = "--overwrite", description = "replace the outputs of an earlier run in DIR (they are removed first)")
+    boolean overwrite;
+
     @Override
     public Integer call() throws Exception {
+        CommandChecks.modelFile(model);
+        try (OutputFolder folder = OutputFolder.prepare(out, OutputFolder.Outputs.CLASSIFY, overwrite, List.of(data))) {
+            return classify();
+        }
+    }
+
+    private int classify() throws java.io.IOException {
         PhenolocModel m = ModelFiles.load(model);
         var images = org.phenoloc.engine.Task.parse(m.metadata().task()).load(data, null, w -> System.err.println("warning: " + w));
+        CommandChecks.knownClasses(data, images, m.metadata().featureClasses());
         var r = PatchEvaluation.run(m, images, seed);
         List<String> classes = m.metadata().classes();
         List<String> header = new ArrayList<>(List.of("image", "x", "y", "true_class", "predicted_class"));
@@ -51,7 +61,6 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             rows.add(row.toArray(String[]::new));
         }
-        Files.createDirectories(out);
         ResultWriter.writeCsv(out.resolve("patch-predictions.csv"), header.toArray(String[]::new), rows);
         AtomicFiles.writeString(out.resolve("patch-report.md"), r.report().toMarkdown());
         System.out.println(r.report().toMarkdown());

@@ -45,11 +45,15 @@ final class ConsoleTraining implements TrainingListener {
     /** One line on a finished training run. */
     static String summary(org.phenoloc.engine.model.TrainingProvenance p) {
         if (p.method().equals("dense")) {
+            // with no held-out image the calibration used the training images: say so instead of a held-out figure
             return String.format(Locale.ROOT, "best epoch %d of %d, validation F1 %.3f (calibrated on %s), %.1f crops/s, %.0f s",
                     p.bestEpoch(), p.epochsRun(), p.validationF1(), p.calibratedOn(), p.samplesPerSecond(), p.seconds());
         }
-        return String.format(Locale.ROOT, "best epoch %d of %d, held-out patch accuracy %.4f, %.0f patches/s, %.0f s",
-                p.bestEpoch(), p.epochsRun(), p.testAccuracy(), p.samplesPerSecond(), p.seconds());
+        String accuracy = p.testImages().isEmpty() || p.testPatches() == 0
+                ? "no held-out images (raise --test-fraction or add images to measure accuracy)"
+                : String.format(Locale.ROOT, "held-out patch accuracy %.4f", p.testAccuracy());
+        return String.format(Locale.ROOT, "best epoch %d of %d, %s, %.0f patches/s, %.0f s", p.bestEpoch(), p.epochsRun(),
+                accuracy, p.samplesPerSecond(), p.seconds());
     }
 
     @Override

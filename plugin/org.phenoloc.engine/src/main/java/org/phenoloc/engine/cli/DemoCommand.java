@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 
 import org.phenoloc.engine.Task;
 import org.phenoloc.engine.io.AtomicFiles;
-import org.phenoloc.engine.model.ModelFiles;
 import org.phenoloc.engine.report.Markdown;
 import org.phenoloc.engine.synthetic.RootSystemConfig;
 import org.phenoloc.engine.synthetic.RootSystemGenerator;
@@ -34,6 +33,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--test-images", description = "generated test images (default ${DEFAULT-VALUE})")
     int testImages = 3;
+
+    @Option(names = "--overwrite", description = "replace the outputs of an earlier demo in DIR (they are removed first)")
+    boolean overwrite;
 
     @Mixin
     TrainingOptions training = quick();
@@ -62,9 +64,14 @@ final class DemoCommand implements Callable<Integer> {
         if (out == null) {
             out = Path.of(t == Task.ROOTS ? "phenoloc-demo" : "phenoloc-demo-shoots");
         }
+        try (OutputFolder folder = OutputFolder.prepare(out, OutputFolder.Outputs.DEMO, overwrite, List.of())) {
+            return demo(t);
+        }
+    }
+
+    private int demo(Task t) throws java.io.IOException {
         Path trainDir = out.resolve("data/train");
         Path testDir = out.resolve("data/test");
-        Files.createDirectories(out);
         System.out.println("generating " + trainImages + " training and " + testImages + " test images in " + out.resolve("data"));
         if (t == Task.ROOTS) {
             RootSystemConfig base = RootSystemConfig.defaults();
@@ -82,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         var outcome = TrainingJob.run(trainDir, settings, new ConsoleTraining(System.out), System.out::println);
         Path modelFile = out.resolve(t.id() + ".phenoloc");
-        ModelFiles.save(outcome.model(), modelFile);
+        ModelSaving.save(outcome.model(), modelFile);
         System.out.println("model written to " + modelFile);
         var test = t.load(testDir, null, w -> System.err.println("warning: " + w));
         Path results = out.resolve("results");

@@ -1,7 +1,7 @@
 package org.phenoloc.engine.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.phenoloc.engine.imageio.ImageFiles;
@@ -31,14 +31,26 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
+    @Option(names = "--overwrite", description = "replace the outputs of an earlier run in DIR (they are removed first)")
+    boolean overwrite;
+
     @Mixin
     LocaliserOptions options;
 
     @Override
     public Integer call() throws Exception {
+        options.config();
+        CommandChecks.modelFile(model);
+        try (OutputFolder folder = OutputFolder.prepare(out, OutputFolder.Outputs.EVALUATE, overwrite, List.of(data))) {
+            return evaluate();
+        }
+    }
+
+    private int evaluate() throws java.io.IOException {
         PhenolocModel m = ModelFiles.load(model);
+        options.config(m);
         var images = org.phenoloc.engine.Task.parse(m.metadata().task()).load(data, null, w -> System.err.println("warning: " + w));
-        Files.createDirectories(out);
+        CommandChecks.knownClasses(data, images, m.metadata().featureClasses());
         Markdown md = evaluate(m, images, options, out, "Evaluation of " + model.getFileName() + " on " + data);
         AtomicFiles.writeString(out.resolve("report.md"), md.markdown());
         AtomicFiles.writeString(out.resolve("report.html"), md.html("Phenoloc evaluation"));
@@ -67,8 +79,15 @@ final class EvaluateCommand implements Callable<Integer> {
             LocaliserOptions options, Path out, String title) {
         Markdown md = new Markdown().heading(1, title);
         EvaluationReport.patchSection(md, PatchEvaluation.run(m, images, 4242).report(), images.size() + " images");
-        ResultWriter writer = new ResultWriter(out, m.metadata().featureClasses());
-        var r = LocalisationEvaluation.run(m, options.config(), images, Progress.NONE, (img, res) -> {
+        ResultWriter writer = new ResultWriter(out, m.metadata().featureClasses(),
+                images.stream().map(a -> a.image().getFileName().toString()).toList());
+        Progress cancellable = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                return Cancellation.cancelled();
+            }
+        };
+        var r = LocalisationEvaluation.run(m, options.config(), images, cancellable, (img, res) -> {
             var truth = images.stream().filter(a -> a.image().getFileName().toString().equals(res.image())).findFirst()
                     .map(a -> a.features().stream().map(f -> f.point()).toList()).orElse(java.util.List.of());
             writer.add(res);

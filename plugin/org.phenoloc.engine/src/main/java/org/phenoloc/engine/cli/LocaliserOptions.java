@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.localisation.LocaliserConfig;
+import org.phenoloc.engine.model.PhenolocModel;
 
 import picocli.CommandLine.Option;
 
@@ -17,14 +18,29 @@ final class LocaliserOptions {
     @Option(names = "--threshold", description = "probability threshold: P for all classes or CLASS=P (repeatable; default: the model's, 0.99 for root tips)")
     List<String> thresholds = List.of();
 
-    @Option(names = "--radius", description = "peak suppression radius in pixels (default: half the window)")
-    double radius = 0;
+    @Option(names = "--radius", description = "peak suppression radius in pixels, > 0 (default: half the window)")
+    Double radius;
 
     @Option(names = "--naive", description = "classify every window on its own (the slow reference) instead of the dense scan")
     boolean naive;
 
+    /** The settings checked on their own; the engine's 0 radius means "half the window". */
     LocaliserConfig config() {
-        return new LocaliserConfig(stride, parse(thresholds), radius, !naive);
+        if (radius != null && !(radius > 0)) {
+            throw new BadInputException("--radius " + radius + ": must be > 0 (leave it out for the default, half the"
+                    + " window; peaks closer than the radius are merged, suppression cannot be turned off)");
+        }
+        return new LocaliserConfig(stride, parse(thresholds), radius == null ? 0 : radius, !naive);
+    }
+
+    /** The settings checked against the model: a stride beyond the window would leave image parts unscanned. */
+    LocaliserConfig config(PhenolocModel model) {
+        int window = model.metadata().recipe().window();
+        if (stride > window) {
+            throw new BadInputException("--stride " + stride + ": larger than the model's " + window + " px window, so"
+                    + " parts of the image would never be scanned; use 1.." + window + " (the paper's is 4)");
+        }
+        return config();
     }
 
     /** "0.9" applies to every class ("*"); "leaf_tip=0.99" to one. */

@@ -6,8 +6,12 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -21,17 +25,34 @@ import org.phenoloc.engine.localisation.Renderings;
 /**
  * Writes localisation results in the command-line contract: {@code detections.csv} with header
  * {@code image,class,x,y,score} (x, y in original-image pixels), {@code counts.csv} with {@code image,class,count},
- * and per image {@code NAME_heatmap.png} and {@code NAME_overlay.png}. CSVs are written atomically at the end.
+ * and per image {@code NAME_heatmap.png} and {@code NAME_overlay.png}, NAME being the file name without extension,
+ * or the whole file name ({@code a.jpg_heatmap.png}) when several images share a stem ({@code a.jpg}, {@code a.png}),
+ * so no picture overwrites another. CSVs are written atomically at the end.
  */
 final class ResultWriter {
     private final Path out;
     private final List<String> classes;
     private final List<String[]> detections = new ArrayList<>();
     private final List<String[]> counts = new ArrayList<>();
+    private final Set<String> sharedStems;
 
-    ResultWriter(Path out, List<String> classes) {
+    /** @param images the file names of all images of the run (to tell apart images that share a stem) */
+    ResultWriter(Path out, List<String> classes, Collection<String> images) {
         this.out = out;
         this.classes = classes;
+        Map<String, Long> stems = images.stream().distinct().collect(Collectors.groupingBy(ResultWriter::stem, Collectors.counting()));
+        this.sharedStems = stems.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** The prefix of an image's pictures: its stem, or its whole name if another image has the same stem. */
+    String pictureName(String image) {
+        String stem = stem(image);
+        return sharedStems.contains(stem) ? image : stem;
+    }
+
+    private static String stem(String name) {
+        return name.replaceFirst("\\.[^.]+$", "");
     }
 
     void add(LocalisationResult r) {
@@ -44,7 +65,7 @@ final class ResultWriter {
     }
 
     void writePictures(BufferedImage image, LocalisationResult r, List<Point> truth) {
-        String stem = r.image().replaceFirst("\\.[^.]+$", "");
+        String stem = pictureName(r.image());
         ImageFiles.writePng(out.resolve(stem + "_heatmap.png"), Renderings.heatMap(r));
         double radius = r.grid().offset() / r.imageScale();
         ImageFiles.writePng(out.resolve(stem + "_overlay.png"), Renderings.overlay(image, r.detections(), classes, truth, radius));

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.phenoloc.engine.Task;
-import org.phenoloc.engine.model.ModelFiles;
+import org.phenoloc.engine.io.OutputChecks;
 import org.phenoloc.engine.training.TrainingJob;
 
 import picocli.CommandLine.Command;
@@ -30,9 +30,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Task t = Task.parse(task);
         TrainingJob.Settings settings = options.settings(t);
+        OutputChecks.checkFile(model); // before training: a finished model must never be lost to an unwritable path
         System.out.println("training a " + t.id() + " model on " + data + " (" + settings.training() + ")");
         var outcome = TrainingJob.run(data, settings, new ConsoleTraining(System.out), System.out::println);
-        ModelFiles.save(outcome.model(), model);
+        ModelSaving.save(outcome.model(), model);
         System.out.println(ConsoleTraining.summary(outcome.provenance()) + "; model written to " + model);
         return 0;
     }

@@ -33,10 +33,57 @@ public final class ImageFiles {
     /** File name extensions (lower case) that {@link #listImages} picks up. */
     public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "tif", "tiff", "bmp");
 
+    /** Image formats we do not read: listed by {@link #unsupportedImages} so that no image is skipped without a word. */
+    private static final Set<String> UNSUPPORTED_IMAGE_EXTENSIONS = Set.of("gif", "webp", "heic", "heif", "avif", "jp2",
+            "j2k", "jxl", "svg", "psd", "cr2", "nef", "dng", "raw", "pgm", "ppm", "pnm");
+
+    static {
+        registerCmykJpegReader();
+    }
+
     /** Refuse images whose decoded RGB copy would not fit comfortably in memory (2^28 px = 1 GiB as int RGB). */
     private static final long MAX_PIXELS = 1L << 28;
 
     private ImageFiles() {}
+
+    /**
+     * The JDK's JPEG reader decodes CMYK and YCCK JPEGs (Adobe, print workflows) with wrong colours; TwelveMonkeys'
+     * reader (embedded in the libs bundle) decodes them correctly and orders itself before the JDK's. On a plain
+     * class path ImageIO finds it by itself; inside OSGi its service file is invisible, so register it here.
+     */
+    private static void registerCmykJpegReader() {
+        javax.imageio.spi.IIORegistry registry = javax.imageio.spi.IIORegistry.getDefaultInstance();
+        Class<com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi> spi =
+                com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi.class;
+        if (registry.getServiceProviderByClass(spi) == null) {
+            registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi());
+        }
+    }
+
+    /** The extensions {@link #listImages} picks up, for messages: "bmp, jpeg, jpg, png, tif, tiff". */
+    public static String extensionList() {
+        return String.join(", ", new java.util.TreeSet<>(IMAGE_EXTENSIONS));
+    }
+
+    /**
+     * The files directly in {@code dir} that look like images of a format we do not read (e.g. .gif, .webp), by
+     * name, sorted, so callers can say what they skip.
+     */
+    public static List<String> unsupportedImages(Path dir) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".") && UNSUPPORTED_IMAGE_EXTENSIONS.contains(extension(name)) && Files.isRegularFile(p)) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(dir, "cannot list folder: " + e.getMessage(), e);
+        }
+        names.sort(null);
+        return names;
+    }
 
     /**
      * Decodes an image as 8-bit RGB. Gray images give r = g = b = the stored value (no gamma change), 16-bit
@@ -105,7 +152,7 @@ public final class ImageFiles {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write PNG: " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e); // names the file and the cause
         }
     }
 
@@ -164,8 +211,12 @@ public final class ImageFiles {
     private static ImageReader readerFor(Path file, ImageInputStream in) {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
+            java.util.TreeSet<String> formats = new java.util.TreeSet<>();
+            for (String f : ImageIO.getReaderFormatNames()) {
+                formats.add(f.toLowerCase(Locale.ROOT));
+            }
             throw new BadInputException(file, "not an image or unsupported image format (supported: "
-                    + String.join(", ", ImageIO.getReaderFormatNames()).toLowerCase(Locale.ROOT) + ")");
+                    + String.join(", ", formats) + ")");
         }
         ImageReader reader = readers.next();
         reader.setInput(in, true, true);
