@@ -40,7 +40,7 @@ class LearnerTest {
         InvalidSettingsException e =
             assertThrows(InvalidSettingsException.class, () -> StandIn.configure(learner, plain, null));
         assertTrue(e.getMessage().contains("Patch Cropper"), e.getMessage());
-        DataColumnSpec window24 = PatchColumn.spec("patch", new PatchRecipe(24, 42, 1, 2, 0.5, 16), 3);
+        DataColumnSpec window24 = PatchColumn.spec("patch", org.phenoloc.engine.Task.ROOTS, new PatchRecipe(24, 42, 1, 2, 0.5, 16), 3);
         InvalidSettingsException w = assertThrows(InvalidSettingsException.class,
             () -> StandIn.configure(learner, new DataTableSpec(window24, Tables.stringCol("class")), null));
         assertTrue(w.getMessage().contains("window of 24 px") && w.getMessage().contains("'Window'"),
@@ -102,6 +102,7 @@ class LearnerTest {
     @Test
     void validationPatchesOfAnotherRecipeAreRejectedBeforeTraining() throws Exception {
         NodeModel cropper = new org.phenoloc.knime.nodes.cropper.PatchCropperNodeFactory().createNodeModel();
+        Fixtures.set(cropper, "recipe", "custom");
         Fixtures.set(cropper, "crop", 48);
         BufferedDataTable other = (BufferedDataTable)Fixtures.execute(cropper, Fixtures.points())[0];
         var e = assertThrows(org.phenoloc.engine.io.BadInputException.class,
