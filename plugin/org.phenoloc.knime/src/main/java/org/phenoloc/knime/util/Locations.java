@@ -62,6 +62,22 @@ public final class Locations {
         }
     }
 
+    /**
+     * Checks a location chosen by a setting without resolving it (settings are validated when a workflow loads,
+     * before a knime:// URL can be resolved): not empty, and a well-formed URL or a valid path.
+     */
+    public static void checkSyntax(final String location, final String setting) throws InvalidSettingsException {
+        if (location == null || location.isBlank()) {
+            throw NodeSettingsBundle.bad(setting, "nothing chosen");
+        }
+        try {
+            FileUtil.toURL(location.trim());
+        } catch (MalformedURLException | InvalidPathException e) {
+            throw NodeSettingsBundle.bad(setting, "'" + location + "' is neither a valid path nor a URL: "
+                + e.getMessage());
+        }
+    }
+
     /** A location read from a table cell, resolved; the message names the row. */
     public static Path cell(final String location, final String rowKey) {
         try {

@@ -56,9 +56,22 @@ class InstalledSiteTest {
 
     @Test
     void nativesLiveInTheFragmentNotInTheHost() throws IOException {
+        boolean hostChecked = false;
         for (Path p : installedPlugins()) {
             String n = p.getFileName().toString();
-            if (!Files.isRegularFile(p)) {
+            if (Files.isDirectory(p)) {
+                // Eclipse-BundleShape: dir -> the libs bundle lands as a folder, its jars under lib/
+                assertTrue(n.startsWith("org.phenoloc.libs_"), "only the libs bundle is a folder: " + n);
+                try (Stream<Path> lib = Files.list(p.resolve("lib"))) {
+                    List<String> jars = lib.map(j -> "lib/" + j.getFileName()).toList();
+                    assertTrue(jars.contains("lib/deeplearning4j-nn.jar"), jars.toString());
+                    assertFalse(jars.stream().anyMatch(e -> e.matches(".*-(linux|windows|macosx)-.*\\.jar")),
+                        "native jar in the host bundle: " + jars);
+                }
+                String manifest = Files.readString(p.resolve("META-INF/MANIFEST.MF"));
+                assertTrue(manifest.contains("Eclipse-BundleShape: dir"));
+                assertFalse(manifest.contains(" org.slf4j"), "the libs bundle must not export slf4j");
+                hostChecked = true;
                 continue;
             }
             try (JarFile jar = new JarFile(p.toFile())) {
@@ -77,6 +90,7 @@ class InstalledSiteTest {
                 }
             }
         }
+        assertTrue(hostChecked, "the libs bundle was installed as a folder");
     }
 
     @Test

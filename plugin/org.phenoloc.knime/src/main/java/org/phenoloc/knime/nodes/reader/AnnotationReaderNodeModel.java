@@ -47,6 +47,7 @@ final class AnnotationReaderNodeModel extends PhenolocNodeModel<AnnotationReader
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         m_settings.check();
         m_settings.existingFolder();
+        m_settings.task();
         return new PortObjectSpec[] {outSpec()};
     }
 

@@ -31,10 +31,10 @@ final class AnnotationReaderSettings extends NodeSettingsBundle {
         return List.of(m_folder, m_task, m_minRootLength);
     }
 
-    /** The folder is resolved (its existence is checked at configure time: it may be created later). */
+    /** The folder is resolved and checked at configure time (it may be created later). */
     @Override
     public void check() throws InvalidSettingsException {
-        folder();
+        Locations.checkSyntax(m_folder.getStringValue(), FOLDER_LABEL);
         task();
     }
 
