@@ -240,7 +240,7 @@ class WorkflowsTest {
     void everyWorkflowVariableInTheReadmeExistsInItsWorkflow() throws Exception {
         String readme = Files.readString(BUNDLE.resolve("../../README.md"));
         Pattern command = Pattern.compile("KNIME_BATCH_APPLICATION(?:\\\\\\n|[^\\n])*");
-        Pattern workflow = Pattern.compile("-workflow(?:Dir|File)=\"?(?:[^\"\\n]*/)?([^/\"\\n]+?)(?:\\.knwf)?\"?(?:\\s|$)");
+        Pattern workflow = Pattern.compile("-workflow(?:Dir|File)=(?:\"([^\"]+)\"|(\\S+))");
         Pattern variable = Pattern.compile("-workflow\\.variable=([A-Za-z_]+),");
         Matcher m = command.matcher(readme);
         int commands = 0;
@@ -248,7 +248,8 @@ class WorkflowsTest {
             String cmd = m.group();
             Matcher wm = workflow.matcher(cmd);
             assertTrue(wm.find(), "no -workflowDir/-workflowFile in: " + cmd);
-            String name = wm.group(1);
+            String path = wm.group(1) != null ? wm.group(1) : wm.group(2);
+            String name = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.knwf$", "");
             assertTrue(WorkflowGenerator.ALL.contains(name), "README names an unknown workflow '" + name + "'");
             Set<String> vars = read(name).variables.keySet();
             Matcher vm = variable.matcher(cmd);
