@@ -54,6 +54,30 @@ class InstalledSiteTest {
         }
     }
 
+    /**
+     * The default build's site installed for each other platform (p2 director with -p2.os/-p2.arch): exactly our
+     * bundles and that platform's native fragment, never another's.
+     */
+    @Test
+    void eachPlatformGetsExactlyItsOwnFragment() throws IOException {
+        Path installs = Path.of(System.getProperty("phenoloc.platform.installs", "target/platform-installs"));
+        boolean required = Boolean.parseBoolean(System.getProperty("phenoloc.platform.installs.required", "false"));
+        int checked = 0;
+        for (String platform : List.of("linux.aarch64", "win32.x86_64", "macosx.x86_64", "macosx.aarch64")) {
+            Path plugins = installs.resolve(platform).resolve("plugins");
+            if (!Files.isDirectory(plugins)) {
+                assertFalse(required, "no install for " + platform + " in " + installs);
+                continue;
+            }
+            try (Stream<Path> s = Files.list(plugins)) {
+                assertEquals(Set.of("org.knime.core", "org.phenoloc.engine", "org.phenoloc.knime", "org.phenoloc.libs",
+                    "org.phenoloc.libs." + platform), ids(s.sorted().toList()), platform);
+            }
+            checked++;
+        }
+        assertTrue(!required || checked == 4, checked + " platform installs checked");
+    }
+
     @Test
     void nativesLiveInTheFragmentNotInTheHost() throws IOException {
         boolean hostChecked = false;
