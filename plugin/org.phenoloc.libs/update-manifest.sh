@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Regenerates Bundle-ClassPath and Export-Package of META-INF/MANIFEST.MF from the jars in lib/
-# (run after changing the dependencies in pom.xml and `../../mvnw generate-resources`).
+# Regenerates Bundle-ClassPath (from the jars in lib/) and Export-Package (from exported-packages.txt) of
+# META-INF/MANIFEST.MF (run after changing the dependencies in pom.xml and `../../mvnw generate-resources`).
+# Only the packages that org.phenoloc.engine and org.phenoloc.knime use are exported, and only to them (x-friends), so
+# that the embedded slf4j, gson, commons etc. cannot capture other bundles' imports inside KNIME. List the packages
+# again after changing the engine: jdeps -verbose:package -cp "lib/*" <engine and node classes> (see the README).
 set -euo pipefail
 cd "$(dirname "$0")"
 python3 - <<'PY'
@@ -14,7 +17,11 @@ for j in jars:
                 pkgs.add(n.rsplit('/', 1)[0].replace('/', '.'))
 # our own shim (src/) lives in org.nd4j.nativeblas, already exported by nd4j-native
 cp = ',\n '.join(['.'] + ['lib/' + j for j in jars])
-ex = ',\n '.join(sorted(pkgs))
+exported = [l.strip() for l in open('exported-packages.txt') if l.strip() and not l.startswith('#')]
+missing = [p for p in exported if p not in pkgs]
+if missing:
+    raise SystemExit('exported-packages.txt names packages no jar in lib/ has: ' + ', '.join(missing))
+ex = ',\n '.join(p + ';x-friends:="org.phenoloc.engine,org.phenoloc.knime"' for p in exported)
 head = """Manifest-Version: 1.0
 Bundle-ManifestVersion: 2
 Bundle-Name: Phenoloc libraries (DL4J, ND4J, picocli, commons-csv, TwelveMonkeys ImageIO)
@@ -32,7 +39,8 @@ Import-Package: javax.imageio,
  org.w3c.dom;resolution:=optional,
  org.xml.sax;resolution:=optional,
  sun.misc;resolution:=optional
+Eclipse-BundleShape: dir
 """
 open('META-INF/MANIFEST.MF', 'w').write(head + 'Bundle-ClassPath: ' + cp + '\nExport-Package: ' + ex + '\n')
-print(len(jars), 'jars,', len(pkgs), 'packages')
+print(len(jars), 'jars,', len(pkgs), 'packages,', len(exported), 'exported')
 PY

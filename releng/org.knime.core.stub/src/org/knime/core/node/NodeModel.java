@@ -29,19 +29,19 @@ public abstract class NodeModel {
         return t;
     }
 
-    public final int getNrInPorts() {
+    protected final int getNrInPorts() {
         return m_inPortTypes.length;
     }
 
-    public final int getNrOutPorts() {
+    protected final int getNrOutPorts() {
         return m_outPortTypes.length;
     }
 
-    public final PortType getInPortType(final int index) {
+    protected final PortType getInPortType(final int index) {
         return m_inPortTypes[index];
     }
 
-    public final PortType getOutPortType(final int index) {
+    protected final PortType getOutPortType(final int index) {
         return m_outPortTypes[index];
     }
 

@@ -50,6 +50,31 @@ public final class StandIn {
         }
     }
 
+    /** NodeModel's port counts and types are protected final in KNIME (its framework class Node reads them). */
+    public static int nrInPorts(final NodeModel model) {
+        return model.getNrInPorts();
+    }
+
+    public static int nrOutPorts(final NodeModel model) {
+        return model.getNrOutPorts();
+    }
+
+    public static org.knime.core.node.port.PortType inPortType(final NodeModel model, final int index) {
+        return model.getInPortType(index);
+    }
+
+    public static org.knime.core.node.port.PortType outPortType(final NodeModel model, final int index) {
+        return model.getOutPortType(index);
+    }
+
+    /**
+     * What KNIME's node context gives FileUtil: the folder of the running workflow ({@code knime://knime.workflow/})
+     * and the root of its mountpoint ({@code knime://knime.mountpoint/}); null clears it.
+     */
+    public static void setWorkflowContext(final java.nio.file.Path workflowDir, final java.nio.file.Path mountpointRoot) {
+        org.knime.core.util.StandInWorkflowContext.set(workflowDir, mountpointRoot);
+    }
+
     public static NodeSettings saveSettings(final NodeModel model) {
         NodeSettings s = new NodeSettings("model");
         model.saveSettingsTo(s);

@@ -160,6 +160,10 @@ public final class Fixtures {
             new CnnLearnerNodeFactory(), new org.phenoloc.knime.nodes.dense.DenseLearnerNodeFactory(),
             new org.phenoloc.knime.nodes.predictor.CnnPredictorNodeFactory(),
             new org.phenoloc.knime.nodes.localiser.LocaliserNodeFactory(),
-            new org.phenoloc.knime.nodes.scorer.ScorerNodeFactory()};
+            new org.phenoloc.knime.nodes.scorer.ScorerNodeFactory(),
+            new org.phenoloc.knime.nodes.io.ImageListerNodeFactory(),
+            new org.phenoloc.knime.nodes.io.ModelWriterNodeFactory(),
+            new org.phenoloc.knime.nodes.io.ModelReaderNodeFactory(),
+            new org.phenoloc.knime.nodes.io.ResultsWriterNodeFactory()};
     }
 }

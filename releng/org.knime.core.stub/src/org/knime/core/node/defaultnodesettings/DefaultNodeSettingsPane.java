@@ -37,6 +37,9 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
     public final void loadSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
         throws NotConfigurableException {
         for (DialogComponent c : m_components) {
+            c.checkConfigurabilityBeforeLoad(specs);
+        }
+        for (DialogComponent c : m_components) {
             try {
                 c.getModel().loadSettingsFrom(settings);
             } catch (InvalidSettingsException e) {

@@ -8,6 +8,11 @@ public abstract class DialogComponent {
         m_model = model;
     }
 
+    /** KNIME: abstract; each component refuses to open when the input specs cannot feed it. */
+    protected void checkConfigurabilityBeforeLoad(final org.knime.core.node.port.PortObjectSpec[] specs)
+        throws org.knime.core.node.NotConfigurableException {
+    }
+
     public final SettingsModel getModel() {
         return m_model;
     }

@@ -1,5 +1,6 @@
 package org.phenoloc.engine.network;
 
+import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -18,6 +19,10 @@ public final class Backend {
         if (initialised) {
             return;
         }
+        // ND4J finds its backend through ServiceLoader with a class loader it caches for the life of the JVM (by default
+        // the first caller's thread context class loader): inside KNIME a worker thread's loader cannot see the
+        // backend in our libs bundle and the failure would stick. Anchor it to the bundle that holds ND4J.
+        ND4JClassLoading.setNd4jClassloaderFromClass(Nd4j.class);
         if (System.getProperty(HELPERS_PROPERTY) == null) {
             System.setProperty(HELPERS_PROPERTY, "false");
         }

@@ -10,7 +10,7 @@ import javax.imageio.ImageIO;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
-import org.knime.core.data.image.png.PNGImageCellFactory;
+import org.knime.core.data.image.png.PNGImageContent;
 import org.knime.core.data.image.png.PNGImageValue;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.patches.Patch;
@@ -32,12 +32,12 @@ public final class Images {
         return out.toByteArray();
     }
 
+    /**
+     * A PNG cell. Made through PNGImageContent, whose byte[] constructor declares no checked exception in any KNIME
+     * version (PNGImageCellFactory.create(byte[]) is declared with IOException in the knime-core sources we checked).
+     */
     public static DataCell pngCell(final BufferedImage image) {
-        try {
-            return PNGImageCellFactory.create(pngBytes(image));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new PNGImageContent(pngBytes(image)).toImageCell();
     }
 
     /** A patch's stored pixels as a PNG cell: 8-bit grey for 1 channel, RGB for 3 (lossless). */

@@ -8,23 +8,27 @@ import org.knime.core.data.DataColumnProperties;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.image.png.PNGImageCellFactory;
+import org.phenoloc.engine.Task;
 import org.phenoloc.engine.patches.PatchRecipe;
 
 /**
- * The patch column of a patch table carries the recipe the patches were cut with (window, crop, scale, negatives)
+ * The patch column of a patch table carries the task and the recipe the patches were cut with (window, crop, scale, negatives)
  * and their channel count as column properties, so the learner can record them in the model and check them at
  * configure time.
  */
 public final class PatchColumn {
     static final String PREFIX = "phenoloc.";
+    private static final String TASK = "task";
     private static final String[] KEYS = {"window", "crop", "scale", "negativeRatio", "hardNegativeShare",
         "exclusionRadius", "channels"};
 
     private PatchColumn() {
     }
 
-    public static DataColumnSpec spec(final String name, final PatchRecipe recipe, final int channels) {
+    public static DataColumnSpec spec(final String name, final Task task, final PatchRecipe recipe,
+        final int channels) {
         Map<String, String> p = new LinkedHashMap<>();
+        p.put(PREFIX + TASK, task.id());
         p.put(PREFIX + "window", Integer.toString(recipe.window()));
         p.put(PREFIX + "crop", Integer.toString(recipe.crop()));
         p.put(PREFIX + "scale", num(recipe.scale()));
@@ -58,6 +62,12 @@ public final class PatchColumn {
             Double.parseDouble(p.getProperty(PREFIX + "negativeRatio")),
             Double.parseDouble(p.getProperty(PREFIX + "hardNegativeShare")),
             Double.parseDouble(p.getProperty(PREFIX + "exclusionRadius")));
+    }
+
+    /** The task the patches were cut for; roots for patch tables made before the task was recorded. */
+    public static Task task(final DataColumnSpec spec) {
+        String id = spec.getProperties() == null ? null : spec.getProperties().getProperty(PREFIX + TASK);
+        return id == null ? Task.ROOTS : Task.parse(id);
     }
 
     public static int channels(final DataColumnSpec spec) {

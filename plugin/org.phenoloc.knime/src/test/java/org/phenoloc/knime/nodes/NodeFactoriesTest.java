@@ -72,8 +72,8 @@ class NodeFactoriesTest {
                 assertEquals("http://knime.org/node/v4.1", root.getNamespaceURI(), name);
                 assertEquals("knimeNode", root.getLocalName());
                 NodeModel m = f.createNodeModel();
-                assertEquals(m.getNrInPorts(), d.getElementsByTagNameNS("*", "inPort").getLength(), name);
-                assertEquals(m.getNrOutPorts(), d.getElementsByTagNameNS("*", "outPort").getLength(), name);
+                assertEquals(StandIn.nrInPorts(m), d.getElementsByTagNameNS("*", "inPort").getLength(), name);
+                assertEquals(StandIn.nrOutPorts(m), d.getElementsByTagNameNS("*", "outPort").getLength(), name);
                 assertFalse(d.getElementsByTagNameNS("*", "name").item(0).getTextContent().isBlank());
                 assertFalse(d.getElementsByTagNameNS("*", "intro").item(0).getTextContent().isBlank());
                 String icon = root.getAttribute("icon");
@@ -99,14 +99,21 @@ class NodeFactoriesTest {
             NodeSettings fromModel = StandIn.saveSettings(m);
             NodeSettings fromDialog = StandIn.saveDialogSettings(StandIn.createDialog(f));
             assertEquals(fromModel.keySet(), fromDialog.keySet(), f.getClass().getSimpleName());
-            if (!f.getClass().getSimpleName().startsWith("AnnotationReader")) {
-                // defaults are valid (the reader's folder must be chosen) and the dialog keeps every value
+            if (fresh(f)) {
+                // defaults are valid (a file or folder must be chosen) and the dialog keeps every value
                 NodeModel fresh = f.createNodeModel();
                 StandIn.loadSettings(fresh, fromDialog);
                 assertEquals(fromModel.toString(), StandIn.saveSettings(fresh).toString());
             }
             assertEquals(0, StandIn.nrViews(f));
         }
+    }
+
+    /** Nodes whose defaults are complete: all but those whose file or folder must be chosen. */
+    private static boolean fresh(final NodeFactory<?> f) {
+        String n = f.getClass().getSimpleName();
+        return !n.startsWith("AnnotationReader") && !n.startsWith("ImageLister") && !n.startsWith("Model")
+            && !n.startsWith("ResultsWriter");
     }
 
     @Test

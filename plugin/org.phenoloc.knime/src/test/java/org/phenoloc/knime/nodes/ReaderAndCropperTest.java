@@ -98,6 +98,7 @@ class ReaderAndCropperTest {
             Fixtures.strings(new String[] {"image", "class", "x", "y"}).getSpec()));
         assertTrue(typed.getMessage().contains("'X column'") && typed.getMessage().contains("not numbers"),
             typed.getMessage());
+        Fixtures.set(cropper, "recipe", "custom");
         InvalidSettingsException crop =
             assertThrows(InvalidSettingsException.class, () -> Fixtures.set(cropper, "crop", 20));
         assertTrue(crop.getMessage().startsWith("Setting 'Crop'"), crop.getMessage());
@@ -171,6 +172,7 @@ class ReaderAndCropperTest {
     @Test
     void hardNegativesLieOnTheRoots() throws Exception {
         NodeModel cropper = new PatchCropperNodeFactory().createNodeModel();
+        Fixtures.set(cropper, "recipe", "custom");
         Fixtures.set(cropper, "hard_negative_share", 1.0);
         BufferedDataTable patches = (BufferedDataTable)Fixtures.execute(cropper, Fixtures.points())[0];
         List<AnnotatedImage> images = AnnotationLoader.loadFolder(Fixtures.dataset(), RsmlReader.PAPER_MIN_ROOT_LENGTH);
@@ -191,6 +193,7 @@ class ReaderAndCropperTest {
         assertTrue(checked > 0);
         // and without the geometry column no negative is forced onto the roots
         NodeModel random = new PatchCropperNodeFactory().createNodeModel();
+        Fixtures.set(random, "recipe", "custom");
         Fixtures.set(random, "hard_negative_share", 1.0);
         Fixtures.set(random, "geometry_column", "");
         BufferedDataTable spread = (BufferedDataTable)Fixtures.execute(random, Fixtures.points())[0];

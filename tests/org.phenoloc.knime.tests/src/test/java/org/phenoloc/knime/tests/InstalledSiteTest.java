@@ -54,11 +54,48 @@ class InstalledSiteTest {
         }
     }
 
+    /**
+     * The default build's site installed for each other platform (p2 director with -p2.os/-p2.arch): exactly our
+     * bundles and that platform's native fragment, never another's.
+     */
+    @Test
+    void eachPlatformGetsExactlyItsOwnFragment() throws IOException {
+        Path installs = Path.of(System.getProperty("phenoloc.platform.installs", "target/platform-installs"));
+        boolean required = Boolean.parseBoolean(System.getProperty("phenoloc.platform.installs.required", "false"));
+        int checked = 0;
+        for (String platform : List.of("linux.aarch64", "win32.x86_64", "macosx.x86_64", "macosx.aarch64")) {
+            Path plugins = installs.resolve(platform).resolve("plugins");
+            if (!Files.isDirectory(plugins)) {
+                assertFalse(required, "no install for " + platform + " in " + installs);
+                continue;
+            }
+            try (Stream<Path> s = Files.list(plugins)) {
+                assertEquals(Set.of("org.knime.core", "org.phenoloc.engine", "org.phenoloc.knime", "org.phenoloc.libs",
+                    "org.phenoloc.libs." + platform), ids(s.sorted().toList()), platform);
+            }
+            checked++;
+        }
+        assertTrue(!required || checked == 4, checked + " platform installs checked");
+    }
+
     @Test
     void nativesLiveInTheFragmentNotInTheHost() throws IOException {
+        boolean hostChecked = false;
         for (Path p : installedPlugins()) {
             String n = p.getFileName().toString();
-            if (!Files.isRegularFile(p)) {
+            if (Files.isDirectory(p)) {
+                // Eclipse-BundleShape: dir -> the libs bundle lands as a folder, its jars under lib/
+                assertTrue(n.startsWith("org.phenoloc.libs_"), "only the libs bundle is a folder: " + n);
+                try (Stream<Path> lib = Files.list(p.resolve("lib"))) {
+                    List<String> jars = lib.map(j -> "lib/" + j.getFileName()).toList();
+                    assertTrue(jars.contains("lib/deeplearning4j-nn.jar"), jars.toString());
+                    assertFalse(jars.stream().anyMatch(e -> e.matches(".*-(linux|windows|macosx)-.*\\.jar")),
+                        "native jar in the host bundle: " + jars);
+                }
+                String manifest = Files.readString(p.resolve("META-INF/MANIFEST.MF"));
+                assertTrue(manifest.contains("Eclipse-BundleShape: dir"));
+                assertFalse(manifest.contains(" org.slf4j"), "the libs bundle must not export slf4j");
+                hostChecked = true;
                 continue;
             }
             try (JarFile jar = new JarFile(p.toFile())) {
@@ -77,6 +114,7 @@ class InstalledSiteTest {
                 }
             }
         }
+        assertTrue(hostChecked, "the libs bundle was installed as a folder");
     }
 
     @Test

@@ -18,7 +18,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleReference;
@@ -33,6 +36,7 @@ import org.w3c.dom.NodeList;
  * org.knime.core stand-in), loads every node factory named in plugin.xml through the node bundle, and runs
  * Reader -> Cropper -> Learner (1 epoch, tiny net) -> Localiser -> Scorer (with pixel accuracy) inside the framework, DL4J and natives included.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OsgiNodesTest {
     private static Framework s_framework;
     private static final Map<String, Bundle> BUNDLES = new HashMap<>();
@@ -50,7 +54,8 @@ class OsgiNodesTest {
         s_framework.start();
         BundleContext ctx = s_framework.getBundleContext();
         for (Path jar : InstalledSiteTest.installedPlugins()) {
-            Bundle b = ctx.installBundle(jar.toUri().toString());
+            // the libs bundle is installed as a folder (Eclipse-BundleShape: dir): Equinox takes it by reference
+            Bundle b = ctx.installBundle(Files.isDirectory(jar) ? "reference:" + jar.toUri() : jar.toUri().toString());
             BUNDLES.put(b.getSymbolicName(), b);
         }
         for (Bundle b : BUNDLES.values()) {
@@ -91,7 +96,7 @@ class OsgiNodesTest {
     @Test
     void everyFactoryInPluginXmlLoadsThroughTheBundle() throws Exception {
         List<String> factories = factoryClasses();
-        assertEquals(6, factories.size());
+        assertEquals(10, factories.size());
         Bundle nodes = BUNDLES.get("org.phenoloc.knime");
         for (String name : factories) {
             Class<?> c = nodes.loadClass(name);
@@ -187,5 +192,146 @@ class OsgiNodesTest {
         Object[] scored = run(node("org.phenoloc.knime.nodes.scorer.ScorerNodeFactory"), found[0], points, model);
         assertEquals(1L, size(scored[0]), "one summary row (root_tip)");
         assertEquals(2L, size(scored[1]), "one row per image");
+    }
+
+    // --- a shipped workflow, loaded from its files, run on a thread whose context class loader sees nothing ---
+
+    /** settings.xml "model" entries -> the stand-in's NodeSettings (inside the framework), variables applied. */
+    private static Object settings(Path file, Map<String, String> variables) throws Exception {
+        var f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Element root = f.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+        Map<String, String> bound = new HashMap<>();
+        Object s = BUNDLES.get("org.knime.core").loadClass("org.knime.core.node.NodeSettings")
+            .getConstructor(String.class).newInstance("model");
+        for (Element c : children(root, "config")) {
+            if (c.getAttribute("key").equals("variables")) {
+                for (Element tree : children(c, "config")) {
+                    for (Element v : children(tree, "config")) {
+                        for (Element e : children(v, "entry")) {
+                            if (e.getAttribute("key").equals("used_variable")) {
+                                bound.put(v.getAttribute("key"), variables.get(e.getAttribute("value")));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (Element c : children(root, "config")) {
+            if (!c.getAttribute("key").equals("model")) {
+                continue;
+            }
+            for (Element e : children(c, "entry")) {
+                String k = e.getAttribute("key");
+                String v = bound.getOrDefault(k, e.getAttribute("value"));
+                switch (e.getAttribute("type")) {
+                    case "xint" -> s.getClass().getMethod("addInt", String.class, int.class).invoke(s, k,
+                        Integer.parseInt(v));
+                    case "xdouble" -> s.getClass().getMethod("addDouble", String.class, double.class).invoke(s, k,
+                        Double.parseDouble(v));
+                    case "xboolean" -> s.getClass().getMethod("addBoolean", String.class, boolean.class).invoke(s, k,
+                        Boolean.parseBoolean(v));
+                    default -> s.getClass().getMethod("addString", String.class, String.class).invoke(s, k, v);
+                }
+            }
+        }
+        return s;
+    }
+
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> out = new ArrayList<>();
+        for (var n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getLocalName().equals(tag)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * First test (ND4J's backend is found once per JVM): the shipped "Roots - localise a folder" workflow, every node
+     * created from the factory and settings in its settings.xml and wired as workflow.knime says, run on a thread
+     * whose context class loader sees no ND4J (as a KNIME worker thread's may not); the engine's Backend anchors ND4J's
+     * class loading to the libs bundle.
+     */
+    @Test
+    @Order(1)
+    void aShippedWorkflowRunsFromItsSettingsFilesWithAForeignContextClassLoader() throws Throwable {
+        Path dir = InstalledSiteTest.ROOT.resolve("workflows/Roots - localise a folder");
+        Path out = Path.of(System.getProperty("phenoloc.work.dir", "target/osgi-work")).resolve("localise-out")
+            .toAbsolutePath();
+        Map<String, String> variables = Map.of("input_folder", "knime://knime.workflow/data/images", "output_folder",
+            out.toString(), "model_file", "knime://knime.workflow/data/roots.phenoloc");
+        standIn("setWorkflowContext", dir, dir.getParent());
+        Map<String, Object[]> outputs = new HashMap<>();
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try {
+                var f = DocumentBuilderFactory.newInstance();
+                f.setNamespaceAware(true);
+                Element wf = f.newDocumentBuilder().parse(dir.resolve("workflow.knime").toFile()).getDocumentElement();
+                Map<String, String> files = new java.util.TreeMap<>();
+                List<int[]> connections = new ArrayList<>();
+                for (Element c : children(wf, "config")) {
+                    for (Element item : children(c, "config")) {
+                        Map<String, String> e = entries(item);
+                        if (c.getAttribute("key").equals("nodes")) {
+                            files.put(String.format("%04d", Integer.parseInt(e.get("id"))), e.get("node_settings_file"));
+                        } else if (c.getAttribute("key").equals("connections")) {
+                            connections.add(new int[] {Integer.parseInt(e.get("sourceID")),
+                                Integer.parseInt(e.get("sourcePort")), Integer.parseInt(e.get("destID")),
+                                Integer.parseInt(e.get("destPort"))});
+                        }
+                    }
+                }
+                for (Map.Entry<String, String> n : files.entrySet()) { // by id: the shipped ids run sources first
+                    int id = Integer.parseInt(n.getKey());
+                    Path file = dir.resolve(n.getValue());
+                    Object model = node(factoryOf(file));
+                    standIn("loadSettings", model, settings(file, variables));
+                    Object[] in = new Object[(Integer)standIn("nrInPorts", model)];
+                    for (int[] c : connections) {
+                        if (c[2] == id) {
+                            assertTrue(c[0] < id, "connection from a later node " + c[0] + " -> " + id);
+                            in[c[3] - 1] = outputs.get(String.valueOf(c[0]))[c[1] - 1];
+                        }
+                    }
+                    outputs.put(String.valueOf(id), run(model, in));
+                }
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        worker.setContextClassLoader(new java.net.URLClassLoader(new java.net.URL[0], null));
+        worker.start();
+        worker.join();
+        standIn("setWorkflowContext", null, null);
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        assertEquals(6, outputs.size(), "all six nodes ran");
+        assertEquals(2L, size(outputs.get("3")[1]), "one row per sample image");
+        assertEquals(1L, size(outputs.get("6")[0]), "scorer: one summary row (root_tip)");
+        assertTrue(Files.readString(out.resolve("detections.csv")).startsWith("image,class,x,y,score"));
+        assertTrue(Files.exists(out.resolve("counts.csv")));
+    }
+
+    private static Map<String, String> entries(Element config) {
+        Map<String, String> out = new HashMap<>();
+        for (Element e : children(config, "entry")) {
+            out.put(e.getAttribute("key"), e.getAttribute("value"));
+        }
+        return out;
+    }
+
+    private static String factoryOf(Path settingsXml) throws Exception {
+        var f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        for (Element e : children(f.newDocumentBuilder().parse(settingsXml.toFile()).getDocumentElement(), "entry")) {
+            if (e.getAttribute("key").equals("factory")) {
+                return e.getAttribute("value");
+            }
+        }
+        throw new IllegalArgumentException("no factory in " + settingsXml);
     }
 }

@@ -39,17 +39,16 @@ import org.phenoloc.engine.patches.PatchSampler;
 import org.phenoloc.knime.util.Columns;
 import org.phenoloc.knime.util.Geometry;
 import org.phenoloc.knime.util.Images;
+import org.phenoloc.knime.util.Locations;
 import org.phenoloc.knime.util.PatchColumn;
 import org.phenoloc.knime.util.PhenolocNodeModel;
 import org.phenoloc.knime.util.Tables;
 
 /**
- * Points table -> patch table (engine: ImageSplit by image, PatchSampler with the recipe). Images are split into
+ * Points table -> patch table for the chosen task (engine: ImageSplit by image, PatchSampler with the recipe). Images are split into
  * train/test first, then patches are cut image by image with one seeded Random, as TrainingJob does.
  */
 final class PatchCropperNodeModel extends PhenolocNodeModel<PatchCropperSettings> {
-    private static final Task TASK = Task.ROOTS;
-
     PatchCropperNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE}, new PortType[] {BufferedDataTable.TYPE},
             PatchCropperSettings::new);
@@ -71,7 +70,8 @@ final class PatchCropperNodeModel extends PhenolocNodeModel<PatchCropperSettings
     }
 
     DataTableSpec outSpec() throws InvalidSettingsException {
-        return new DataTableSpec(PatchColumn.spec(Columns.PATCH, m_settings.recipe(), m_settings.channels()),
+        return new DataTableSpec(
+            PatchColumn.spec(Columns.PATCH, m_settings.task(), m_settings.recipe(), m_settings.channels()),
             Tables.stringCol(Columns.CLASS), Tables.stringCol(Columns.IMAGE), Tables.doubleCol(Columns.X),
             Tables.doubleCol(Columns.Y), Tables.stringCol(Columns.PARTITION));
     }
@@ -87,11 +87,13 @@ final class PatchCropperNodeModel extends PhenolocNodeModel<PatchCropperSettings
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         BufferedDataTable in = (BufferedDataTable)inObjects[0];
         Cols c = columns(in.getDataTableSpec());
-        List<AnnotatedImage> images = images(in, c);
+        Task task = m_settings.task();
+        Map<Path, String> locations = new LinkedHashMap<>();
+        List<AnnotatedImage> images = images(in, c, task, locations);
         PatchRecipe recipe = m_settings.recipe();
         long seed = m_settings.m_seed.getIntValue();
         ImageSplit split = ImageSplit.of(images, m_settings.m_testFraction.getDoubleValue(), seed);
-        PatchSampler sampler = new PatchSampler(recipe, TASK.classes(), m_settings.channels());
+        PatchSampler sampler = new PatchSampler(recipe, task.classes(), m_settings.channels());
         Random random = new Random(seed);
         BufferedDataContainer out = exec.createDataContainer(outSpec());
         long[] row = {0};
@@ -103,7 +105,7 @@ final class PatchCropperNodeModel extends PhenolocNodeModel<PatchCropperSettings
                 exec.checkCanceled();
                 for (Patch p : sampler.sample(a, ImageFiles.readRgb(a.image()), random)) {
                     out.addRowToTable(new DefaultRow(RowKey.createRowKey(row[0]++), Images.patchCell(p),
-                        new StringCell(TASK.classes().get(p.label())), new StringCell(a.image().toString()),
+                        new StringCell(task.classes().get(p.label())), new StringCell(locations.get(a.image())),
                         new DoubleCell(p.x()), new DoubleCell(p.y()), new StringCell(partition)));
                 }
                 done++;
@@ -118,8 +120,13 @@ final class PatchCropperNodeModel extends PhenolocNodeModel<PatchCropperSettings
         return new PortObject[] {out.getTable()};
     }
 
-    /** Groups the points by image; the geometry comes from the image's first row that has one. */
-    private List<AnnotatedImage> images(final BufferedDataTable in, final Cols c) {
+    /**
+     * Groups the points by image; the geometry comes from the image's first row that has one. Image locations
+     * (paths or knime:// URLs) are resolved to local files; {@code locations} maps each file back to the location as
+     * the table gave it, so the patch table hands on the same, portable, form.
+     */
+    private List<AnnotatedImage> images(final BufferedDataTable in, final Cols c, final Task task,
+        final Map<Path, String> locations) {
         Map<String, List<Feature>> features = new LinkedHashMap<>();
         Map<String, List<List<Point>>> structures = new LinkedHashMap<>();
         Set<String> ignored = new TreeSet<>();
@@ -130,8 +137,11 @@ final class PatchCropperNodeModel extends PhenolocNodeModel<PatchCropperSettings
                 String cls = Tables.string(r, c.cls(), "class");
                 double x = Tables.number(r, c.x(), "x coordinate");
                 double y = Tables.number(r, c.y(), "y coordinate");
-                if (!TASK.featureClassList().contains(cls)) {
+                if (!task.featureClassList().contains(cls)) {
                     ignored.add(cls);
+                }
+                if (!features.containsKey(image)) {
+                    locations.put(Locations.cell(image, r.getKey().toString()), image);
                 }
                 features.computeIfAbsent(image, k -> new ArrayList<>()).add(new Feature(cls, x, y));
                 if (c.geometry() >= 0 && !structures.containsKey(image) && !r.getCell(c.geometry()).isMissing()) {
@@ -147,11 +157,13 @@ final class PatchCropperNodeModel extends PhenolocNodeModel<PatchCropperSettings
             throw new BadInputException("the points table is empty: there is nothing to cut patches around");
         }
         if (!ignored.isEmpty()) {
-            setWarningMessage("Points of classes " + ignored + " were ignored; the " + TASK.id() + " task learns "
-                + TASK.featureClassList());
+            setWarningMessage("Points of classes " + ignored + " were ignored; the " + task.id() + " task learns "
+                + task.featureClassList());
         }
         List<AnnotatedImage> images = new ArrayList<>();
-        features.forEach((image, f) -> images.add(new AnnotatedImage(Path.of(image), Path.of(image), f,
+        Map<String, Path> files = new LinkedHashMap<>();
+        locations.forEach((file, location) -> files.put(location, file));
+        features.forEach((image, f) -> images.add(new AnnotatedImage(files.get(image), files.get(image), f,
             structures.getOrDefault(image, List.of()))));
         images.sort(Comparator.comparing((AnnotatedImage a) -> a.image().getFileName().toString())
             .thenComparing(a -> a.image().toString()));

@@ -1,9 +1,11 @@
 package org.phenoloc.knime.nodes.learner;
 
+import org.knime.core.data.StringValue;
+import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
-import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 
 /** Dialog of the CNN Learner. */
@@ -11,9 +13,12 @@ final class CnnLearnerNodeDialog extends DefaultNodeSettingsPane {
     CnnLearnerNodeDialog() {
         CnnLearnerSettings s = new CnnLearnerSettings();
         createNewGroup("Input columns");
-        addDialogComponent(new DialogComponentString(s.m_patchColumn, "Patch column"));
-        addDialogComponent(new DialogComponentString(s.m_classColumn, "Class column"));
-        addDialogComponent(new DialogComponentString(s.m_partitionColumn, "Partition column"));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_patchColumn, "Patch column", 0,
+            PNGImageValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_classColumn, "Class column", 0,
+            StringValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_partitionColumn,
+            "Partition column (rows 'test' validate; none: all train)", 0, false, true, StringValue.class));
         closeCurrentGroup();
         createNewGroup("Network");
         addDialogComponent(new DialogComponentStringSelection(s.m_preset, "Architecture",

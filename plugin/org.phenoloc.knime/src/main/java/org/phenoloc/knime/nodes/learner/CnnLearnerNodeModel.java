@@ -50,8 +50,6 @@ import org.phenoloc.knime.util.Tables;
 
 /** Patch table (+ optional validation patches) -> trained model + history (engine: Trainer). */
 final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
-    private static final Task TASK = Task.ROOTS;
-
     CnnLearnerNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
             new PortType[] {PhenolocModelPortObject.TYPE, BufferedDataTable.TYPE}, CnnLearnerSettings::new);
@@ -88,21 +86,27 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
                 + " patch recipe; make the patch table with the Patch Cropper node");
         }
         PatchRecipe recipe = PatchColumn.recipe(col);
-        Architecture arch = m_settings.architecture(channels);
+        Architecture arch = m_settings.architecture(PatchColumn.task(col), channels);
         if (recipe.window() != arch.window()) {
-            throw new InvalidSettingsException("The root network takes " + arch.window() + " x " + arch.window()
+            throw new InvalidSettingsException("The " + PatchColumn.task(col).id() + " network takes " + arch.window() + " x " + arch.window()
                 + " px windows, but the patches were cut for a window of " + recipe.window()
                 + " px (Patch Cropper setting 'Window')");
         }
         return recipe;
     }
 
+    /** The task the patches were cut for (recorded by the Patch Cropper in the patch column). */
+    private Task task(final DataTableSpec spec) {
+        return PatchColumn.task(spec.getColumnSpec(m_settings.m_patchColumn.getStringValue()));
+    }
+
     private ModelMetadata metadata(final DataTableSpec spec, final Map<String, String> provenance)
         throws InvalidSettingsException {
         int channels = PatchColumn.hasRecipe(spec.getColumnSpec(m_settings.m_patchColumn.getStringValue()))
             ? PatchColumn.channels(spec.getColumnSpec(m_settings.m_patchColumn.getStringValue())) : 3;
-        return new ModelMetadata(TASK.id(), TASK.classes(), m_settings.architecture(channels), recipe(spec, channels),
-            TASK.imageScale(), TASK.defaultThresholds(), provenance);
+        Task task = task(spec);
+        return new ModelMetadata(task.id(), task.classes(), m_settings.architecture(task, channels),
+            recipe(spec, channels), task.imageScale(), task.defaultThresholds(), provenance);
     }
 
     @Override
@@ -124,9 +128,11 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
         List<Patch> train = new ArrayList<>();
         List<Patch> test = new ArrayList<>();
         exec.setMessage("reading patches");
-        read(table, c, train, test);
+        Task task = task(table.getDataTableSpec());
+        read(table, c, task, train, test);
         if (validation != null) {
-            read(validation, columns(validation.getDataTableSpec(), "validation patch table", false), test, test);
+            read(validation, columns(validation.getDataTableSpec(), "validation patch table", false), task, test,
+                test);
         }
         ModelMetadata meta = metadata(table.getDataTableSpec(), Map.of());
         TrainingConfig config = m_settings.training();
@@ -195,8 +201,9 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
             + " architecture with a 'Width scale' below 1 (network now " + arch + ").";
     }
 
-    private void read(final BufferedDataTable table, final Cols c, final List<Patch> train, final List<Patch> test) {
-        List<String> classes = TASK.classes();
+    private void read(final BufferedDataTable table, final Cols c, final Task task, final List<Patch> train,
+        final List<Patch> test) {
+        List<String> classes = task.classes();
         try (CloseableRowIterator it = table.iterator()) {
             while (it.hasNext()) {
                 DataRow r = it.next();
@@ -204,7 +211,7 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
                 int label = classes.indexOf(cls);
                 if (label < 0) {
                     throw new BadInputException("row '" + r.getKey() + "': class '" + cls + "' is not one of the "
-                        + TASK.id() + " classes " + classes);
+                        + task.id() + " classes " + classes);
                 }
                 Patch p = Images.patch(r, c.patch(), label, "row '" + r.getKey() + "'", 0, 0);
                 boolean isTest = c.partition() >= 0 && !r.getCell(c.partition()).isMissing()

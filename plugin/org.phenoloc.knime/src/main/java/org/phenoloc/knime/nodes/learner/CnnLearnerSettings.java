@@ -8,6 +8,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.phenoloc.engine.Task;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.network.Architecture;
 import org.phenoloc.engine.training.TrainingConfig;
@@ -57,7 +58,7 @@ final class CnnLearnerSettings extends NodeSettingsBundle {
                 + " or '" + PRESET_CUSTOM + "' (the root net with every layer width multiplied by 'Width scale')");
         }
         training();
-        architecture(3);
+        architecture(Task.ROOTS, 3);
     }
 
     TrainingConfig training() throws InvalidSettingsException {
@@ -75,8 +76,9 @@ final class CnnLearnerSettings extends NodeSettingsBundle {
         return PRESET_CUSTOM.equals(m_preset.getStringValue()) ? m_widthScale.getDoubleValue() : 1.0;
     }
 
-    Architecture architecture(final int channels) throws InvalidSettingsException {
-        Architecture a = Architecture.paperRoot(channels).withBatchNorm(m_batchNorm.getBooleanValue());
+    /** The task's network from the paper (the patch table says which task), scaled for 'custom'. */
+    Architecture architecture(final Task task, final int channels) throws InvalidSettingsException {
+        Architecture a = task.architecture(channels).withBatchNorm(m_batchNorm.getBooleanValue());
         if (widthScale() != 1.0) {
             a = a.scaled(widthScale());
         }

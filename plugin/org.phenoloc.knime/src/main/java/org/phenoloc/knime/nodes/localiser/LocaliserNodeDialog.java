@@ -1,7 +1,9 @@
 package org.phenoloc.knime.nodes.localiser;
 
+import org.knime.core.data.StringValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 
@@ -9,7 +11,8 @@ import org.knime.core.node.defaultnodesettings.DialogComponentString;
 final class LocaliserNodeDialog extends DefaultNodeSettingsPane {
     LocaliserNodeDialog() {
         LocaliserSettings s = new LocaliserSettings();
-        addDialogComponent(new DialogComponentString(s.m_imageColumn, "Image column (file paths)"));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_imageColumn,
+            "Image column (file paths or knime:// URLs)", 1, StringValue.class));
         addDialogComponent(new DialogComponentNumber(s.m_stride, "Stride (px)", 1));
         addDialogComponent(new DialogComponentString(s.m_thresholds,
             "Thresholds (empty: model's; 0.99; or root_tip=0.99)"));

@@ -3,9 +3,9 @@ package org.phenoloc.knime.nodes.localiser;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
@@ -40,6 +40,7 @@ import org.phenoloc.knime.port.PhenolocModelPortObject;
 import org.phenoloc.knime.port.PhenolocModelPortSpec;
 import org.phenoloc.knime.util.Columns;
 import org.phenoloc.knime.util.Images;
+import org.phenoloc.knime.util.Locations;
 import org.phenoloc.knime.util.PhenolocNodeModel;
 import org.phenoloc.knime.util.Tables;
 
@@ -104,11 +105,14 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
         BufferedDataTable in = (BufferedDataTable)inObjects[1];
         int col = Tables.column(in.getDataTableSpec(), m_settings.m_imageColumn.getStringValue(), StringValue.class,
             "Image column", "image table");
-        Set<String> images = new LinkedHashSet<>();
+        Map<String, Path> images = new LinkedHashMap<>();
         try (CloseableRowIterator it = in.iterator()) {
             while (it.hasNext()) {
                 DataRow r = it.next();
-                images.add(Tables.string(r, col, "image path"));
+                String location = Tables.string(r, col, "image path");
+                if (!images.containsKey(location)) {
+                    images.put(location, Locations.cell(location, r.getKey().toString()));
+                }
             }
         }
         LocaliserConfig config = m_settings.config();
@@ -119,10 +123,11 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
         BufferedDataContainer perImage = exec.createDataContainer(imageSpec(m));
         long det = 0;
         int i = 0;
-        for (String image : images) {
+        for (Map.Entry<String, Path> entry : images.entrySet()) {
             exec.checkCanceled();
             ExecutionContext sub = exec.createSubExecutionContext(1.0 / images.size());
-            Path file = Path.of(image);
+            String image = entry.getKey();
+            Path file = entry.getValue();
             BufferedImage img = ImageFiles.readRgb(file);
             LocalisationResult r;
             try {

@@ -1,5 +1,7 @@
 package org.phenoloc.knime.nodes.reader;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.knime.core.data.DataCell;
@@ -15,15 +17,20 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.phenoloc.engine.Task;
 import org.phenoloc.engine.annotations.AnnotatedImage;
 import org.phenoloc.engine.annotations.AnnotationLoader;
 import org.phenoloc.engine.annotations.Feature;
 import org.phenoloc.knime.util.Columns;
 import org.phenoloc.knime.util.Geometry;
+import org.phenoloc.knime.util.Locations;
 import org.phenoloc.knime.util.PhenolocNodeModel;
 import org.phenoloc.knime.util.Tables;
 
-/** Folder of annotated images -> one row per annotated point (engine: AnnotationLoader). */
+/**
+ * Folder of annotated images -> one row per annotated point (engine: AnnotationLoader for roots, the point formats
+ * of Task.SHOOTS for shoots). Image and annotation locations keep the folder setting's form (knime:// stays knime://).
+ */
 final class AnnotationReaderNodeModel extends PhenolocNodeModel<AnnotationReaderSettings> {
 
     AnnotationReaderNodeModel() {
@@ -40,33 +47,43 @@ final class AnnotationReaderNodeModel extends PhenolocNodeModel<AnnotationReader
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         m_settings.check();
         m_settings.existingFolder();
+        m_settings.task();
         return new PortObjectSpec[] {outSpec()};
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         exec.setMessage("reading annotations");
-        List<AnnotatedImage> images =
-            AnnotationLoader.loadFolder(m_settings.existingFolder(), m_settings.m_minRootLength.getDoubleValue());
+        Path folder = m_settings.existingFolder();
+        Task task = m_settings.task();
+        List<String> warnings = new ArrayList<>();
+        List<AnnotatedImage> images = task == Task.ROOTS
+            ? AnnotationLoader.loadFolder(folder, m_settings.m_minRootLength.getDoubleValue())
+            : task.load(folder, null, warnings::add);
+        String location = m_settings.m_folder.getStringValue();
         BufferedDataContainer out = exec.createDataContainer(outSpec());
         long row = 0;
         int i = 0;
         for (AnnotatedImage a : images) {
             exec.checkCanceled();
             DataCell geometry = new StringCell(Geometry.format(a.structures()));
+            DataCell image = new StringCell(Locations.child(location, folder, a.image()));
+            DataCell annotation = new StringCell(Locations.child(location, folder, a.annotation()));
             for (Feature f : a.features()) {
-                out.addRowToTable(new DefaultRow(RowKey.createRowKey(row++),
-                    new StringCell(a.image().toAbsolutePath().toString()),
+                out.addRowToTable(new DefaultRow(RowKey.createRowKey(row++), image,
                     new StringCell(a.image().getFileName().toString()), new StringCell(f.className()),
-                    new DoubleCell(f.x()), new DoubleCell(f.y()),
-                    new StringCell(a.annotation().toAbsolutePath().toString()), geometry));
+                    new DoubleCell(f.x()), new DoubleCell(f.y()), annotation, geometry));
             }
             exec.setProgress(++i / (double)images.size(), "read " + a.image().getFileName());
         }
         out.close();
         if (row == 0) {
-            setWarningMessage("The annotations name no points (roots shorter than "
-                + m_settings.m_minRootLength.getDoubleValue() + " px give no tip)");
+            warnings.add(task == Task.ROOTS ? "The annotations name no points (roots shorter than "
+                + m_settings.m_minRootLength.getDoubleValue() + " px give no tip)" : "The annotations name no points");
+        }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("\n", warnings.subList(0, Math.min(5, warnings.size())))
+                + (warnings.size() > 5 ? "\n... and " + (warnings.size() - 5) + " more" : ""));
         }
         return new PortObject[] {out.getTable()};
     }

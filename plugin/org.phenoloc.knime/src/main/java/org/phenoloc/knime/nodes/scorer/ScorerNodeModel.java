@@ -32,6 +32,7 @@ import org.phenoloc.engine.evaluation.MatchSummary;
 import org.phenoloc.engine.evaluation.PixelAccuracy;
 import org.phenoloc.engine.evaluation.PointMatcher;
 import org.phenoloc.engine.imageio.ImageFiles;
+import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.io.Progress;
 import org.phenoloc.engine.localisation.LocalisationResult;
 import org.phenoloc.engine.localisation.Localiser;
@@ -39,6 +40,7 @@ import org.phenoloc.engine.localisation.LocaliserConfig;
 import org.phenoloc.engine.localisation.Renderings;
 import org.phenoloc.engine.model.PhenolocModel;
 import org.phenoloc.knime.port.PhenolocModelPortObject;
+import org.phenoloc.knime.util.Locations;
 import org.phenoloc.knime.util.PhenolocNodeModel;
 import org.phenoloc.knime.util.Tables;
 
@@ -98,7 +100,7 @@ final class ScorerNodeModel extends PhenolocNodeModel<ScorerSettings> {
             while (it.hasNext()) {
                 DataRow r = it.next();
                 String path = Tables.string(r, c.image(), "image");
-                String image = Path.of(path).getFileName().toString();
+                String image = Locations.fileName(path);
                 paths.putIfAbsent(image, path);
                 out.computeIfAbsent(Tables.string(r, c.cls(), "class"), k -> new TreeMap<>())
                     .computeIfAbsent(image, k -> new ArrayList<>())
@@ -176,7 +178,12 @@ final class ScorerNodeModel extends PhenolocNodeModel<ScorerSettings> {
         int done = 0;
         for (Map.Entry<String, String> image : paths.entrySet()) {
             exec.checkCanceled();
-            Path file = Path.of(image.getValue());
+            Path file;
+            try {
+                file = Locations.resolve(image.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("ground-truth image " + e.getMessage());
+            }
             LocalisationResult r;
             try {
                 r = localiser.localise(ImageFiles.readRgb(file), image.getKey(),
