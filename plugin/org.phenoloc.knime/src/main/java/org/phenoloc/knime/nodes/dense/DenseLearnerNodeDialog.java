@@ -1,24 +1,29 @@
 package org.phenoloc.knime.nodes.dense;
 
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.StringValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
-import org.knime.core.node.defaultnodesettings.DialogComponentString;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.phenoloc.knime.util.TaskSetting;
 
 /** Dialog of the Dense CNN Learner. */
 final class DenseLearnerNodeDialog extends DefaultNodeSettingsPane {
     DenseLearnerNodeDialog() {
         DenseLearnerSettings s = new DenseLearnerSettings();
         createNewGroup("Task and input columns");
-        addDialogComponent(new DialogComponentStringSelection(s.m_task, "Task", "roots", "shoots"));
-        addDialogComponent(new DialogComponentString(s.m_imageColumn, "Image path column"));
-        addDialogComponent(new DialogComponentString(s.m_classColumn, "Class column"));
-        addDialogComponent(new DialogComponentString(s.m_xColumn, "X column"));
-        addDialogComponent(new DialogComponentString(s.m_yColumn, "Y column"));
+        addDialogComponent(TaskSetting.component(s.m_task));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_imageColumn, "Image path column", 0,
+            StringValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_classColumn, "Class column", 0,
+            StringValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_xColumn, "X column", 0, DoubleValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_yColumn, "Y column", 0, DoubleValue.class));
         closeCurrentGroup();
         createNewGroup("Network");
-        addDialogComponent(new DialogComponentNumber(s.m_widthScale, "Width scale (1 = the paper's net)", 0.125));
+        addDialogComponent(new DialogComponentNumber(s.m_widthScale,
+            "Width scale (1 = the paper's net, 0 = task default)", 0.125));
         addDialogComponent(new DialogComponentBoolean(s.m_batchNorm, "Batch normalisation"));
         closeCurrentGroup();
         createNewTab("Training");

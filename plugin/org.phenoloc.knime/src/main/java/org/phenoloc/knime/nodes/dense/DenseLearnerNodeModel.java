@@ -37,6 +37,7 @@ import org.phenoloc.engine.training.TrainingJob;
 import org.phenoloc.engine.training.TrainingListener;
 import org.phenoloc.knime.port.PhenolocModelPortObject;
 import org.phenoloc.knime.port.PhenolocModelPortSpec;
+import org.phenoloc.knime.util.Locations;
 import org.phenoloc.knime.util.PhenolocNodeModel;
 import org.phenoloc.knime.util.Tables;
 
@@ -171,8 +172,10 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
             }
         }
         List<AnnotatedImage> out = new ArrayList<>();
-        byImage.forEach((image, features) -> out.add(new AnnotatedImage(Path.of(image), Path.of(image), features,
-            List.of())));
+        byImage.forEach((image, features) -> {
+            Path file = Locations.cell(image, "image " + image); // local paths and knime:// URLs alike
+            out.add(new AnnotatedImage(file, file, features, List.of()));
+        });
         return out;
     }
 }

@@ -16,6 +16,7 @@ import org.phenoloc.engine.training.TrainingJob;
 import org.phenoloc.engine.training.TrainingMethod;
 import org.phenoloc.knime.util.Columns;
 import org.phenoloc.knime.util.NodeSettingsBundle;
+import org.phenoloc.knime.util.TaskSetting;
 
 /**
  * Settings of the Dense CNN Learner; defaults are the engine's (TrainingJob.Settings.defaults, the command line's
@@ -26,13 +27,13 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     private static final DenseTrainingConfig DD = D.dense();
     private static final TrainingConfig DT = D.training();
 
-    final SettingsModelString m_task = new SettingsModelString("task", Task.ROOTS.id());
+    final SettingsModelString m_task = TaskSetting.model();
     final SettingsModelString m_imageColumn = new SettingsModelString("image_column", Columns.IMAGE);
     final SettingsModelString m_classColumn = new SettingsModelString("class_column", Columns.CLASS);
     final SettingsModelString m_xColumn = new SettingsModelString("x_column", Columns.X);
     final SettingsModelString m_yColumn = new SettingsModelString("y_column", Columns.Y);
-    final SettingsModelDoubleBounded m_widthScale =
-        new SettingsModelDoubleBounded("width_scale", D.widthScale(), 0.01, 4);
+    /** 0: the task's default (TrainingJob.defaultWidth: 0.5 roots, 0.25 shoots). */
+    final SettingsModelDoubleBounded m_widthScale = new SettingsModelDoubleBounded("width_scale", 0, 0, 4);
     final SettingsModelBoolean m_batchNorm = new SettingsModelBoolean("batch_norm", true);
     final SettingsModelIntegerBounded m_epochs = new SettingsModelIntegerBounded("epochs", DT.epochs(), 1, 100000);
     final SettingsModelDoubleBounded m_learningRate =
@@ -67,11 +68,7 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     }
 
     Task task() throws InvalidSettingsException {
-        try {
-            return Task.parse(m_task.getStringValue());
-        } catch (BadInputException e) {
-            throw bad("Task", e.getMessage());
-        }
+        return TaskSetting.task(m_task);
     }
 
     /** The engine's training settings: the one object the command line builds from its options too. */
@@ -85,7 +82,8 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
                 .withFeatureWeight(m_featureWeight.getDoubleValue()).withCropsPerEpoch(m_cropsPerEpoch.getIntValue())
                 .withBatchCrops(m_batchCrops.getIntValue()).withAugment(m_augment.getBooleanValue())
                 .withMining(m_miningRounds.getIntValue(), DD.hardCropShare());
-            return new TrainingJob.Settings(task, 3, m_widthScale.getDoubleValue(), m_batchNorm.getBooleanValue(),
+            double width = m_widthScale.getDoubleValue() > 0 ? m_widthScale.getDoubleValue() : TrainingJob.defaultWidth(task);
+            return new TrainingJob.Settings(task, 3, width, m_batchNorm.getBooleanValue(),
                 m_testFraction.getDoubleValue(), TrainingMethod.DENSE, tc, dc);
         } catch (BadInputException | IllegalArgumentException e) {
             throw new InvalidSettingsException("Training settings: " + e.getMessage(), e);

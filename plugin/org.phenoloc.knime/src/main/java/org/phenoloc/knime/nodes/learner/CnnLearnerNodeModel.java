@@ -183,7 +183,7 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
                 + " epoch was chosen on training accuracy");
         }
         // the typed provenance, built by the engine exactly as for the command line's training
-        var settings = new TrainingJob.Settings(TASK, arch.channels(), m_settings.widthScale(), arch.batchNorm(), 0,
+        var settings = new TrainingJob.Settings(task, arch.channels(), m_settings.widthScale(), arch.batchNorm(), 0,
             TrainingMethod.PATCHES, config, DenseTrainingConfig.defaults());
         var prov = TrainingJob.provenance("KNIME patch table", "KNIME CNN Learner", TrainingMethod.PATCHES,
             List.of(), List.of(), settings, train.size(), test.size(), result.history(), result.bestEpoch(), "",
