@@ -59,7 +59,7 @@ class ReliabilityTest {
         model = dir.resolve("m.phenoloc");
         // nothing held out (5. misleading figures): the summary must not print a held-out accuracy
         trainOutput = run("train", "--data", data.toString(), "--model", model.toString(), "--epochs", "1",
-                "--width-scale", "0.125", "--batch", "16", "--test-fraction", "0").expect(0);
+                "--width-scale", "0.125", "--batch", "16", "--crops-per-epoch", "32", "--test-fraction", "0").expect(0);
     }
 
     static Run run(String... args) {

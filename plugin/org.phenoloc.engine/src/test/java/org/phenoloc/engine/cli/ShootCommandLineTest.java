@@ -22,7 +22,7 @@ class ShootCommandLineTest {
         ShootGenerator.writeDataset(data, 3, new ShootConfig(320, 288, 1, 3, 1.0, 0.2, 0.1, 3));
         Path model = dir.resolve("s.phenoloc");
         assertEquals(0, Main.run("train", "--task", "shoots", "--data", data.toString(), "--model", model.toString(),
-                "--epochs", "1", "--width-scale", "0.125", "--batch", "8"));
+                "--epochs", "1", "--width-scale", "0.125", "--batch", "8", "--crops-per-epoch", "16"));
         var m = ModelFiles.load(model);
         assertEquals(List.of("leaf_tip", "leaf_base", "ear_tip", "ear_base", "negative"), m.metadata().classes());
         assertEquals(0.5, m.metadata().imageScale());
