@@ -3,11 +3,8 @@ package org.phenoloc.engine.network;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -45,21 +42,7 @@ public final class FullyConvolutional {
                 .l2(l2)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list();
-        int layer = 0;
-        for (String s : a.convStack()) {
-            if (s.equals("p")) {
-                list.layer(layer++, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                        .kernelSize(2, 2).stride(2, 2).build());
-            } else {
-                int filters = Integer.parseInt(s.substring(1));
-                list.layer(layer++, new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(filters)
-                        .activation(a.batchNorm() ? Activation.IDENTITY : Activation.RELU).build());
-                if (a.batchNorm()) {
-                    list.layer(layer++, new BatchNormalization.Builder().nOut(filters).build());
-                    list.layer(layer++, new ActivationLayer.Builder().activation(Activation.RELU).build());
-                }
-            }
-        }
+        int layer = NetworkFactory.addConvStack(list, a);
         boolean first = true;
         for (int width : a.denseWidths()) {
             var conv = new ConvolutionLayer.Builder(1, 1).stride(1, 1).nOut(width).activation(Activation.RELU);

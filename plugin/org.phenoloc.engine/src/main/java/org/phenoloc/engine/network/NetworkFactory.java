@@ -22,19 +22,11 @@ public final class NetworkFactory {
     private NetworkFactory() {}
 
     /**
-     * @param schedule learning-rate schedule (SGD with momentum, as the paper's Caffe solver)
-     * @param momentum momentum (0.9)
-     * @param l2       weight decay (Caffe's usual 5e-4)
+     * Adds the conv stack of {@code a} (3x3 valid convolutions, with batch norm and ReLU when the architecture has
+     * batch norm, and 2x2 max pools) as layers 0.. of {@code list}; returns the index of the next layer. Shared by the
+     * classifier and its fully convolutional training twin, so their layers correspond one to one.
      */
-    public static MultiLayerNetwork build(Architecture a, ISchedule schedule, double momentum, double l2, long seed) {
-        Backend.init();
-        var list = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .weightInit(WeightInit.RELU)
-                .updater(new Nesterovs(schedule, momentum))
-                .l2(l2)
-                .convolutionMode(ConvolutionMode.Truncate)
-                .list();
+    static int addConvStack(NeuralNetConfiguration.ListBuilder list, Architecture a) {
         int layer = 0;
         for (String s : a.convStack()) {
             if (s.equals("p")) {
@@ -51,6 +43,24 @@ public final class NetworkFactory {
                 }
             }
         }
+        return layer;
+    }
+
+    /**
+     * @param schedule learning-rate schedule (SGD with momentum, as the paper's Caffe solver)
+     * @param momentum momentum (0.9)
+     * @param l2       weight decay (Caffe's usual 5e-4)
+     */
+    public static MultiLayerNetwork build(Architecture a, ISchedule schedule, double momentum, double l2, long seed) {
+        Backend.init();
+        var list = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .weightInit(WeightInit.RELU)
+                .updater(new Nesterovs(schedule, momentum))
+                .l2(l2)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .list();
+        int layer = addConvStack(list, a);
         boolean first = true;
         for (int width : a.denseWidths()) {
             var dense = new DenseLayer.Builder().nOut(width).activation(Activation.RELU);

@@ -341,12 +341,6 @@ public final class DenseCrops {
                 n++;
             }
         }
-        float[] mean = new float[channels];
-        float[] std = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            mean[c] = (float) (sum[c] / n);
-            std[c] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, sq[c] / n - mean[c] * (double) mean[c])));
-        }
-        return new InputStandardiser(mean, std);
+        return InputStandardiser.fromSums(sum, sq, n);
     }
 }

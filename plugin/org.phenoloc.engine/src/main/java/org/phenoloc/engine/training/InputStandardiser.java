@@ -32,6 +32,12 @@ public record InputStandardiser(float[] mean, float[] std) {
             }
             n += px.length / ch;
         }
+        return fromSums(sum, sq, n);
+    }
+
+    /** Mean and spread per channel from sums of values and of squares over {@code n} pixels (spread at least 1e-3). */
+    static InputStandardiser fromSums(double[] sum, double[] sq, long n) {
+        int ch = sum.length;
         float[] mean = new float[ch];
         float[] std = new float[ch];
         for (int c = 0; c < ch; c++) {
