@@ -247,14 +247,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     private void writeMethodOverlays(Markdown md, Task t, List<org.phenoloc.engine.report.MethodComparison.Method> methods,
             org.phenoloc.engine.annotations.AnnotatedImage a, int index, List<org.phenoloc.engine.annotations.Point> truth) {
         BufferedImage img = ImageFiles.readRgb(a.image());
-        double cx = truth.isEmpty() ? img.getWidth() / 2.0 : truth.stream().mapToDouble(p -> p.x()).sorted().toArray()[truth.size() / 2];
-        double cy = truth.isEmpty() ? img.getHeight() / 2.0 : truth.stream().mapToDouble(p -> p.y()).sorted().toArray()[truth.size() / 2];
-        int w = Math.min(900, img.getWidth());
-        int h = Math.min(900, img.getHeight());
-        int x0 = (int) Math.max(0, Math.min(img.getWidth() - w, cx - w / 2.0));
-        int y0 = (int) Math.max(0, Math.min(img.getHeight() - h, cy - h / 2.0));
+        java.awt.Rectangle r = EvaluateCommand.detailWindow(img, truth);
         md.paragraph("The evaluation image where the methods differ most (" + a.image().getFileName() + "), a "
-                + w + "x" + h + " detail per method:");
+                + r.width + "x" + r.height + " detail per method:");
         for (int k = 0; k < methods.size(); k++) {
             var m = methods.get(k);
             var dets = m.kept(index).stream().map(p -> new org.phenoloc.engine.localisation.Detection(
@@ -262,7 +257,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             var full = org.phenoloc.engine.localisation.Renderings.overlay(img, dets, t.featureClassList(), truth,
                     t.recipe().window() / 2.0 / t.imageScale());
             String name = t.id() + "-method" + (k + 1) + "-overlay.png";
-            ImageFiles.writePng(out.resolve(name), full.getSubimage(x0, y0, w, h));
+            ImageFiles.writePng(out.resolve(name), full.getSubimage(r.x, r.y, r.width, r.height));
             md.image(m.name(), name);
         }
     }

@@ -62,17 +62,27 @@ final class EvaluateCommand implements Callable<Integer> {
     /** An up to 900x900 crop of the overlay centred on the annotated points' median. */
     static java.awt.image.BufferedImage overlayDetail(java.awt.image.BufferedImage img,
             org.phenoloc.engine.annotations.AnnotatedImage a, PhenolocModel m, LocaliserOptions options) {
-        var result = new org.phenoloc.engine.localisation.Localiser(m, options.config()).localise(img, "detail", Progress.NONE);
+        java.util.List<org.phenoloc.engine.localisation.Detection> detections;
+        try (var localiser = new org.phenoloc.engine.localisation.Localiser(m, options.config())) {
+            detections = localiser.localise(img, "detail", Progress.NONE).detections();
+        }
         var truth = a.features().stream().map(f -> f.point()).toList();
-        var full = org.phenoloc.engine.localisation.Renderings.overlay(img, result.detections(), m.metadata().featureClasses(),
+        var full = org.phenoloc.engine.localisation.Renderings.overlay(img, detections, m.metadata().featureClasses(),
                 truth, m.metadata().recipe().window() / 2.0 / m.metadata().imageScale());
-        double cx = truth.isEmpty() ? img.getWidth() / 2.0 : truth.stream().mapToDouble(p -> p.x()).sorted().toArray()[truth.size() / 2];
-        double cy = truth.isEmpty() ? img.getHeight() / 2.0 : truth.stream().mapToDouble(p -> p.y()).sorted().toArray()[truth.size() / 2];
+        var r = detailWindow(img, truth);
+        return full.getSubimage(r.x, r.y, r.width, r.height);
+    }
+
+    /** The up to 900x900 part of an image centred on the points' median (the image centre without points). */
+    static java.awt.Rectangle detailWindow(java.awt.image.BufferedImage img,
+            java.util.List<org.phenoloc.engine.annotations.Point> points) {
+        double cx = points.isEmpty() ? img.getWidth() / 2.0 : points.stream().mapToDouble(p -> p.x()).sorted().toArray()[points.size() / 2];
+        double cy = points.isEmpty() ? img.getHeight() / 2.0 : points.stream().mapToDouble(p -> p.y()).sorted().toArray()[points.size() / 2];
         int w = Math.min(900, img.getWidth());
         int h = Math.min(900, img.getHeight());
         int x0 = (int) Math.max(0, Math.min(img.getWidth() - w, cx - w / 2.0));
         int y0 = (int) Math.max(0, Math.min(img.getHeight() - h, cy - h / 2.0));
-        return full.getSubimage(x0, y0, w, h);
+        return new java.awt.Rectangle(x0, y0, w, h);
     }
 
     static Markdown evaluate(PhenolocModel m, java.util.List<org.phenoloc.engine.annotations.AnnotatedImage> images,
