@@ -94,10 +94,10 @@ public final class PointAnnotations {
             try {
                 points = readFile(file);
             } catch (BadInputException e) {
-                if (strict || !ext.equals("json") || !unparseable(e)) {
+                if (strict || !ext.equals("json") || !unparseable(e) || looksLikeAnnotations(file)) {
                     throw e;
                 }
-                // a broken JSON file of any kind (settings, notes of another tool) must not block the folder
+                // a broken JSON file of another kind (settings, notes of another tool) must not block the folder
                 loader.warnings.add(e.getMessage() + "; ignored");
                 continue;
             }
@@ -344,6 +344,17 @@ public final class PointAnnotations {
     private static boolean unparseable(BadInputException e) {
         String m = e.getMessage();
         return m.contains("malformed JSON") || m.contains("empty JSON") || m.contains("not UTF-8");
+    }
+
+    /** Whether a (broken) JSON file mentions the keys of COCO or LabelMe, so it is meant as annotations. */
+    private static boolean looksLikeAnnotations(Path file) {
+        try {
+            String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return List.of("\"shapes\"", "\"annotations\"", "\"keypoints\"", "\"categories\"").stream()
+                    .anyMatch(text::contains);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String extension(Path p) {

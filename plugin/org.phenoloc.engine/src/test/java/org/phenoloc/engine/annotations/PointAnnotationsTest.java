@@ -86,10 +86,10 @@ class PointAnnotationsTest {
                 + "</polyline></geometry></root></plant></scene></rsml>");
         Files.writeString(tmp.resolve("v.xml"), "<annotations><image name=\"v.png\" width=\"100\" height=\"80\">"
                 + "<points label=\"Leaf_Base\" points=\"13,14\"/></image></annotations>");
-        // w.png has no annotation: not loaded
+        // w.png has no annotation: not loaded, and named in a warning
 
         PointAnnotations.Result r = PointAnnotations.loadFolder(tmp, DEFAULTS, true);
-        assertEquals(List.of(), r.warnings());
+        assertEquals(List.of(tmp + ": 1 image(s) without annotations skipped: w.png"), r.warnings());
         assertEquals(List.of("c.png", "k.png", "l.png", "m.png", "r.png", "v.png"),
                 r.images().stream().map(a -> a.image().getFileName().toString()).toList());
         assertEquals(List.of(new Feature("leaf_tip", 1, 2)), r.images().get(0).features());

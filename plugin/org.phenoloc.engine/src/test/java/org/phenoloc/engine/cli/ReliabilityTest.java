@@ -272,9 +272,22 @@ class ReliabilityTest {
         List<String> cmd = new java.util.ArrayList<>(List.of("env", "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir", dir.resolve("jcpp").toString()),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp", classPathOnce(), Main.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+    }
+
+    /**
+     * The test class path with each library once: the build lists some jars twice (the repository copy and the
+     * bundle's lib/ copy), and SLF4J would warn about its binding found twice, which the launcher never does.
+     */
+    static String classPathOnce() {
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString().replaceFirst("-\\d[^-/]*\\.jar$", ".jar");
+            byName.putIfAbsent(entry.endsWith(".jar") ? name : entry, entry);
+        }
+        return String.join(java.io.File.pathSeparator, byName.values());
     }
 
     static void assertNoTemporariesOrLock(Path out) throws Exception {
