@@ -1,14 +1,22 @@
 package org.phenoloc.engine.report;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
+
+import javax.imageio.ImageIO;
 
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.Progress;
 import org.phenoloc.engine.localisation.LocalisationResult;
 import org.phenoloc.engine.localisation.Localiser;
+import org.phenoloc.engine.localisation.LocaliserConfig;
+import org.phenoloc.engine.localisation.Renderings;
+import org.phenoloc.engine.model.PhenolocModel;
 import org.phenoloc.engine.network.Architecture;
 import org.phenoloc.engine.network.FlopCount;
 
@@ -37,6 +45,32 @@ public final class Efficiency {
             profile.endImage();
         }
         return profile;
+    }
+
+    /**
+     * The benchmark's one call: measures the matrix-multiply peak, localises {@code images} (heat map and overlay
+     * rendered and PNG-encoded in memory, as {@code localise} writes them) and appends the section.
+     */
+    public static RunProfile append(Markdown md, PhenolocModel model, LocaliserConfig config, List<Path> images) {
+        MachinePeak peak = MachinePeak.measure();
+        List<String> classes = model.metadata().featureClasses();
+        RunProfile profile;
+        try (Localiser localiser = new Localiser(model, config)) {
+            profile = profile(localiser, images, (img, r) -> {
+                encodePng(Renderings.heatMap(r));
+                encodePng(Renderings.overlay(img, r.detections(), classes, null, r.grid().offset() / r.imageScale()));
+            });
+        }
+        section(md, peak, model.metadata().architecture(), config.stride(), profile);
+        return profile;
+    }
+
+    private static void encodePng(BufferedImage image) {
+        try {
+            ImageIO.write(image, "png", new ByteArrayOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Achieved GFLOPS of a scan at {@code secondsPerMegapixel}. */

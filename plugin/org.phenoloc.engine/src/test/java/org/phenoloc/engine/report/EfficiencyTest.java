@@ -3,10 +3,21 @@ package org.phenoloc.engine.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.StepSchedule;
+import org.phenoloc.engine.Task;
+import org.phenoloc.engine.imageio.ImageFiles;
+import org.phenoloc.engine.localisation.LocaliserConfig;
+import org.phenoloc.engine.model.ModelMetadata;
+import org.phenoloc.engine.model.PhenolocModel;
+import org.phenoloc.engine.network.NetworkFactory;
 import org.phenoloc.engine.localisation.LocalisationResult;
 import org.phenoloc.engine.localisation.ProbabilityGrid;
 import org.phenoloc.engine.network.Architecture;
@@ -61,5 +72,22 @@ class EfficiencyTest {
         assertTrue(text.contains("607 GFLOPS: **2.02 of the peak**"), text);
         assertTrue(text.contains("| a.jpg | 1.0 |"), text);
         assertTrue(RunProfile.line(p).contains("scan 0.50 s (0.50 s/MP)"), RunProfile.line(p));
+    }
+
+    @Test
+    void appendProfilesEveryImageAndWritesTheSection(@TempDir Path dir) {
+        Architecture a = Architecture.paperRoot(3).scaled(0.125);
+        var net = NetworkFactory.build(a, new StepSchedule(ScheduleType.EPOCH, 0.1, 0.1, 1), 0.9, 0, 3);
+        var model = new PhenolocModel(net, new ModelMetadata("roots", Task.ROOTS.classes(), a, Task.ROOTS.recipe(), 1.0,
+                Task.ROOTS.defaultThresholds(), Map.of("seed", "3")));
+        Path one = dir.resolve("one.png");
+        Path two = dir.resolve("two.png");
+        ImageFiles.writePng(one, new BufferedImage(80, 60, BufferedImage.TYPE_INT_RGB));
+        ImageFiles.writePng(two, new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB));
+        Markdown md = new Markdown();
+        RunProfile profile = Efficiency.append(md, model, LocaliserConfig.defaults(), List.of(one, two));
+        assertEquals(2, profile.images().size());
+        assertTrue(profile.images().get(0).scan() > 0 && profile.totalOverScan() > 1, profile.images().toString());
+        assertTrue(md.markdown().contains("## Efficiency") && md.markdown().contains("| two.png | 0.0 |"), md.markdown());
     }
 }
