@@ -170,7 +170,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                 List.of("naive window-by-window", Markdown.f("%dx%d crop", side, side), Markdown.f("%.2f", naive), Markdown.f("%.1f", naivePerMp))));
         md.paragraph(Markdown.f("Dense is %.0fx faster per megapixel than the naive scan. Peak resident memory of this "
                 + "process (VmHWM, includes training): %s.", naivePerMp / densePerMp, peakMemory()));
-        efficiency(md, model, valid);
+        org.phenoloc.engine.report.Efficiency.append(md, model, localiser.config(),
+                valid.stream().map(a -> a.image()).toList());
         md.paragraph("Memory of localisation alone, measured in a child JVM (-Xmx1g) scanning a generated "
                 + "5472x3648 (20 megapixel) image with heat map and binary map: "
                 + probeMemory(trained != null ? trained : out.resolve(t.id() + "-benchmark.phenoloc")));
@@ -291,26 +292,6 @@ final class BenchmarkCommand implements Callable<Integer> {
         // scores are branch lengths (>= 0): every detection counts at the operating point
         return java.util.Optional.of(new org.phenoloc.engine.report.MethodComparison.Method(
                 "classical skeleton end points (tuned on train)", found, 0, minutes, seconds / mp));
-    }
-
-    /**
-     * The Efficiency section: the evaluation images localised as {@code localise} does (pictures rendered, not
-     * written), profiled, against the matrix-multiply peak measured now.
-     */
-    private void efficiency(Markdown md, org.phenoloc.engine.model.PhenolocModel model,
-            List<org.phenoloc.engine.annotations.AnnotatedImage> valid) {
-        var peak = org.phenoloc.engine.report.MachinePeak.measure();
-        var classes = model.metadata().featureClasses();
-        try (var l = new org.phenoloc.engine.localisation.Localiser(model, localiser.config())) {
-            var profile = org.phenoloc.engine.report.Efficiency.profile(l, valid.stream().map(a -> a.image()).toList(),
-                    (img, r) -> {
-                        org.phenoloc.engine.localisation.Renderings.heatMap(r);
-                        org.phenoloc.engine.localisation.Renderings.overlay(img, r.detections(), classes, null,
-                                l.suppressionRadius());
-                    });
-            org.phenoloc.engine.report.Efficiency.section(md, peak, model.metadata().architecture(), localiser.stride,
-                    profile);
-        }
     }
 
     /** The tuned classical settings, for the report. */
