@@ -64,7 +64,9 @@ class InstalledSiteTest {
         boolean required = Boolean.parseBoolean(System.getProperty("phenoloc.platform.installs.required", "false"));
         int checked = 0;
         for (String platform : List.of("linux.aarch64", "win32.x86_64", "macosx.x86_64", "macosx.aarch64")) {
-            Path plugins = installs.resolve(platform).resolve("plugins");
+            // p2 lays out a macOS install as an app bundle: Eclipse.app/Contents/Eclipse/plugins
+            Path plugins = installs.resolve(platform).resolve(platform.startsWith("macosx")
+                ? "Eclipse.app/Contents/Eclipse/plugins" : "plugins");
             if (!Files.isDirectory(plugins)) {
                 assertFalse(required, "no install for " + platform + " in " + installs);
                 continue;
