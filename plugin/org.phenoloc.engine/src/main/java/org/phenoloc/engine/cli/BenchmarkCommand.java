@@ -122,7 +122,12 @@ final class BenchmarkCommand implements Callable<Integer> {
                         Integer.toString(prov.epochsRun()), Integer.toString(prov.bestEpoch()),
                         Markdown.f("%.1f", prov.samplesPerSecond()), Markdown.f("%.0f", prov.seconds()),
                         Markdown.f("%.4f", prov.testAccuracy()), Markdown.f("%.3f", prov.validationF1()),
-                        model.metadata().thresholds() + ", radius " + Markdown.f("%.0f px", model.metadata().suppressionRadius()))));
+                        trainedThresholds(model.metadata()) + ", radius "
+                                + Markdown.f("%.0f px", model.metadata().suppressionRadius()))));
+        if (!model.metadata().untrainedClasses().isEmpty()) {
+            md.paragraph("Untrained (no examples in the training data, no detections, accuracy unknown): "
+                    + String.join(", ", model.metadata().untrainedClasses()) + ".");
+        }
         if (trained != null && prov.method().equals("patches")) {
             // the model may have been trained on a busy machine: measure fitting throughput here, in this run
             md.paragraph(Markdown.f("Training throughput measured in this run (2 epochs of a fresh network of the same "
@@ -292,6 +297,13 @@ final class BenchmarkCommand implements Callable<Integer> {
         // scores are branch lengths (>= 0): every detection counts at the operating point
         return java.util.Optional.of(new org.phenoloc.engine.report.MethodComparison.Method(
                 "classical skeleton end points (tuned on train)", found, 0, minutes, seconds / mp));
+    }
+
+    /** The model's thresholds of the classes it was trained on. */
+    private static java.util.Map<String, Double> trainedThresholds(org.phenoloc.engine.model.ModelMetadata m) {
+        java.util.Map<String, Double> t = new java.util.LinkedHashMap<>(m.thresholds());
+        t.keySet().removeAll(m.untrainedClasses());
+        return t;
     }
 
     /** The tuned classical settings, for the report. */

@@ -61,7 +61,7 @@ public final class Efficiency {
                 encodePng(Renderings.overlay(img, r.detections(), classes, null, r.grid().offset() / r.imageScale()));
             });
         }
-        section(md, peak, model.metadata().architecture(), config.stride(), profile);
+        section(md, peak, model.metadata().architecture(), config.stride(), model.metadata().imageScale(), profile);
         return profile;
     }
 
@@ -78,16 +78,27 @@ public final class Efficiency {
         return FlopCount.gflopPerMegapixel(arch, stride) / secondsPerMegapixel;
     }
 
-    /** Appends the section (heading level 2). Scan figures are medians over the profiled images. */
+    /** As {@link #section(Markdown, MachinePeak, Architecture, int, double, RunProfile)} for images scanned unscaled. */
     public static void section(Markdown md, MachinePeak peak, Architecture arch, int stride, RunProfile profile) {
-        double spm = profile.medianScanSecondsPerMegapixel();
+        section(md, peak, arch, stride, 1.0, profile);
+    }
+
+    /**
+     * Appends the section (heading level 2). Scan figures are medians over the profiled images, per megapixel of the
+     * original image; a model that scans images scaled by {@code imageScale} (shoots: 0.5) does the network's work on
+     * imageScale^2 of those pixels, which the FLOP count takes into account.
+     */
+    public static void section(Markdown md, MachinePeak peak, Architecture arch, int stride, double imageScale,
+            RunProfile profile) {
+        double spm = profile.medianScanSecondsPerMegapixel() / (imageScale * imageScale); // per scanned megapixel
         double gflops = scanGflops(arch, stride, spm);
         md.heading(2, "Efficiency");
         md.paragraph(Markdown.f("Matrix-multiply peak measured in this run (%dx%d float32, median of warm repetitions): "
                 + "ND4J mmul (sgemm) %.0f GFLOPS, libnd4j matmul op %.0f GFLOPS. The network costs %.0f GFLOP per "
                 + "megapixel at stride %d (counted layer by layer: 2 FLOPs per multiply-add of the convolutions and "
                 + "fully connected layers of an ideal whole-image pass; borders, band overlaps, pools and activations "
-                + "not counted). The scan's median of %.2f s per megapixel is %.0f GFLOPS: **%.2f of the peak**.",
+                + "not counted). The scan's median of %.2f s per megapixel of the scanned image is %.0f GFLOPS: "
+                + "**%.2f of the peak**.",
                 peak.size(), peak.size(), peak.mmulGflops(), peak.matmulGflops(), FlopCount.gflopPerMegapixel(arch, stride),
                 stride, spm, gflops, gflops / peak.peakGflops()));
         md.table(List.of("image", "MP", "decode s", "scan s", "scan s/MP", "peaks s", "pictures s", "minor page faults",

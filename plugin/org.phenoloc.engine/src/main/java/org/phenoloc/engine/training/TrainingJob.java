@@ -162,9 +162,10 @@ public final class TrainingJob {
                 names(split.test()), s, (long) r.history().size() * s.dense().cropsPerEpoch(), 0, r.history(),
                 r.bestEpoch(), r.calibratedOnTraining() ? "training images (none held out)" : "held-out images",
                 r.seconds(), r.cropsPerSecond());
+        java.util.Map<String, Double> trained = new java.util.LinkedHashMap<>(task.defaultThresholds());
+        trained.keySet().removeAll(untrained); // no threshold invented for a class without examples
         ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, task.recipe(), task.imageScale(),
-                task.defaultThresholds(), prov.toMap()).withCalibration(c.thresholds(), c.radius())
-                .withUntrainedClasses(untrained);
+                trained, prov.toMap()).withCalibration(c.thresholds(), c.radius()).withUntrainedClasses(untrained);
         return new Outcome(new PhenolocModel(r.network(), meta), r.history(), split, prov);
     }
 

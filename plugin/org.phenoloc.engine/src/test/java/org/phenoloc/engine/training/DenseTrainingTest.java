@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.nio.file.Path;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,28 @@ class DenseTrainingTest {
         assertTrue(!DenseTrainer.farFromFeatures(0, 0, List.of(new Feature("root_tip", 10, 10)), 16));
         // rounds fall inside the budget: 3 epochs, 2 rounds -> after epochs 1 and 2, never after the last
         assertTrue(trainer.isMiningEpoch(1) && trainer.isMiningEpoch(2) && !trainer.isMiningEpoch(3));
+    }
+
+    @Test
+    void classesWithoutExamplesAreStoredUntrainedWithoutAThreshold() throws Exception {
+        var shoot = org.phenoloc.engine.synthetic.ShootGenerator.generate(
+                new org.phenoloc.engine.synthetic.ShootConfig(320, 288, 1, 3, 1.0, 0.2, 0.1, 3));
+        Path dir = java.nio.file.Files.createTempDirectory("untrained");
+        List<org.phenoloc.engine.annotations.AnnotatedImage> images = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path img = dir.resolve("s" + i + ".png");
+            javax.imageio.ImageIO.write(shoot.image(), "png", img.toFile());
+            List<Feature> tips = shoot.features().stream().filter(f -> f.className().equals("leaf_tip")).toList();
+            images.add(new org.phenoloc.engine.annotations.AnnotatedImage(img, img, tips, List.of()));
+        }
+        var s = TrainingJob.Settings.defaults(Task.SHOOTS).withWidthScale(0.0625)
+                .withTraining(new TrainingConfig(1, 4, 1e-3, 0, 0.9, 0, 0, true, 1))
+                .withDense(DenseTrainingConfig.defaults().withCells(2).withCropsPerEpoch(4).withMining(0, 0));
+        List<String> log = new ArrayList<>();
+        var meta = TrainingJob.run(images, "test", s, TrainingListener.NONE, log::add).model().metadata();
+        assertEquals(List.of("leaf_base", "ear_tip", "ear_base"), meta.untrainedClasses());
+        assertEquals(java.util.Set.of("leaf_tip"), meta.thresholds().keySet(), "no threshold invented");
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("warning: no training examples of")), log.toString());
     }
 
     @Test
