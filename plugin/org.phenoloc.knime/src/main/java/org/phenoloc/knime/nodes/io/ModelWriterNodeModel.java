@@ -8,6 +8,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.phenoloc.engine.io.OutputChecks;
 import org.phenoloc.engine.model.ModelFiles;
 import org.phenoloc.knime.port.PhenolocModelPortObject;
 import org.phenoloc.knime.util.PhenolocNodeModel;
@@ -24,7 +25,12 @@ final class ModelWriterNodeModel extends PhenolocNodeModel<LocationSettings> {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         m_settings.check();
-        m_settings.path();
+        Path file = m_settings.path();
+        if (Files.isDirectory(file)) {
+            throw new InvalidSettingsException("Setting '" + m_settings.m_label + "': " + file
+                + " is a folder; give a file name, e.g. "
+                + file.resolve("model.phenoloc"));
+        }
         return new PortObjectSpec[0];
     }
 
@@ -32,9 +38,7 @@ final class ModelWriterNodeModel extends PhenolocNodeModel<LocationSettings> {
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         Path file = m_settings.path();
         exec.setMessage("writing " + file.getFileName());
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
+        OutputChecks.checkFile(file); // folder creatable and writable, disk not full, before the model is written
         ModelFiles.save(((PhenolocModelPortObject)inObjects[0]).getModel(), file);
         return new PortObject[0];
     }

@@ -26,6 +26,7 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.phenoloc.engine.io.AtomicFiles;
+import org.phenoloc.engine.io.OutputChecks;
 import org.phenoloc.knime.util.Columns;
 import org.phenoloc.knime.util.Locations;
 import org.phenoloc.knime.util.PhenolocNodeModel;
@@ -55,7 +56,11 @@ final class ResultsWriterNodeModel extends PhenolocNodeModel<LocationSettings> {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         m_settings.check();
-        m_settings.path();
+        Path out = m_settings.path();
+        if (Files.isRegularFile(out)) { // what can be known without writing: the rest is checked before writing
+            throw new InvalidSettingsException("Setting '" + m_settings.m_label + "': " + out
+                + " exists and is a file, not a folder");
+        }
         DataTableSpec det = (DataTableSpec)inSpecs[0];
         Tables.column(det, Columns.IMAGE, StringValue.class, "Detections input", "detections table");
         Tables.column(det, Columns.CLASS, StringValue.class, "Detections input", "detections table");
@@ -68,7 +73,7 @@ final class ResultsWriterNodeModel extends PhenolocNodeModel<LocationSettings> {
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         Path out = m_settings.path();
-        Files.createDirectories(out);
+        OutputChecks.checkFolder(out); // creatable, writable, not full: named errors before anything is written
         BufferedDataContainer files = exec.createDataContainer(outSpec());
         List<String> written = new ArrayList<>();
         written.add(writeDetections((BufferedDataTable)inObjects[0], out.resolve("detections.csv")));
