@@ -24,7 +24,8 @@ import org.phenoloc.engine.localisation.ProbabilityGrid;
 import org.phenoloc.engine.network.Architecture;
 
 /**
- * Chooses what a user sees: the per-class threshold and the peak-suppression radius that maximise localisation F1
+ * Chooses what a user sees: the per-class threshold (the highest among equally good ones) and the peak-suppression
+ * radius that maximise localisation F1
  * (one-to-one matching at the task's middle radius) on validation images, by scanning them once and sweeping the
  * threshold over the peaks found at a low threshold. Classes without validation points are reported untrained.
  *
@@ -105,7 +106,8 @@ public record Calibration(Map<String, Double> thresholds, double radius, Map<Str
                         at.add(PointMatcher.match(peaks.get(i), truth.get(i), matchRadius, t));
                     }
                     MatchSummary s = MatchSummary.of(at);
-                    if (s.f1() > bestF) {
+                    if (s.f1() >= bestF) { // ties go to the higher threshold: fewer detections for the same F1
+                        // (a class the net cannot find gets the highest threshold, not the lowest)
                         bestF = s.f1();
                         th.put(cls, t);
                         sc.put(cls, s);

@@ -46,6 +46,17 @@ class CalibrationTest {
     }
 
     @Test
+    void aClassNeverFoundGetsTheHighestThresholdNotTheLowest() {
+        ProbabilityGrid g = ProbabilityGrid.empty(10, 10, 4, 16, 2);
+        g.set(8, 8, 0, 0.6f); // a false peak far from the only true point
+        Calibration.Images val = new Calibration.Images(List.of(), List.of(List.of(new Feature("a", 16, 16))), 1.0);
+        Calibration c = Calibration.fromGrids(List.of(g), val, List.of("a"), 16, new double[] {16});
+        assertEquals(0.0, c.meanF1(), 1e-12);
+        double[] t = Calibration.candidates();
+        assertEquals(t[t.length - 1], c.thresholds().get("a"), 1e-12);
+    }
+
+    @Test
     void candidateThresholdsAreIncreasingAndBounded() {
         double[] t = Calibration.candidates();
         for (int i = 1; i < t.length; i++) {
