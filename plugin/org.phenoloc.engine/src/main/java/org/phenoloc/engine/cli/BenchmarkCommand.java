@@ -209,8 +209,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         String cls = t.featureClassList().get(0);
         List<List<org.phenoloc.engine.annotations.Point>> truth = MethodRuns.truth(valid, cls);
         List<org.phenoloc.engine.report.MethodComparison.Method> methods = new ArrayList<>();
-        String ours = model.metadata().training().method().equals("dense") ? "dense training (ours, default)"
-                : "this run's model";
+        String scans = model.metadata().flipAveraging() ? ", flip-averaged: 4 scans" : "";
+        String ours = model.metadata().training().method().equals("dense") ? "dense training (ours, default" + scans + ")"
+                : "this run's model" + (scans.isEmpty() ? "" : " (" + scans.substring(2) + ")");
         methods.add(MethodRuns.cnn(ours, model, valid, cls, localiser.stride, trainMinutes));
         if (!noPaper) {
             double paperMinutes = Double.NaN;

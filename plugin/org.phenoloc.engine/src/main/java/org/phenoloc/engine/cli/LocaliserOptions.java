@@ -21,6 +21,10 @@ final class LocaliserOptions {
     @Option(names = "--radius", description = "peak suppression radius in pixels, > 0 (default: half the window)")
     Double radius;
 
+    @Option(names = "--flips", description = "average the scans of the image and its three mirror images: model (as the"
+            + " model was calibrated, the default), on (4x the scan time) or off")
+    String flips = "model";
+
     @Option(names = "--naive", description = "classify every window on its own (the slow reference) instead of the dense scan")
     boolean naive;
 
@@ -30,7 +34,16 @@ final class LocaliserOptions {
             throw new BadInputException("--radius " + radius + ": must be > 0 (leave it out for the default, half the"
                     + " window; peaks closer than the radius are merged, suppression cannot be turned off)");
         }
-        return new LocaliserConfig(stride, parse(thresholds), radius == null ? 0 : radius, !naive);
+        return new LocaliserConfig(stride, parse(thresholds), radius == null ? 0 : radius, !naive, flips());
+    }
+
+    private LocaliserConfig.Flips flips() {
+        return switch (flips.toLowerCase(java.util.Locale.ROOT)) {
+            case "model" -> LocaliserConfig.Flips.MODEL;
+            case "on" -> LocaliserConfig.Flips.ON;
+            case "off" -> LocaliserConfig.Flips.OFF;
+            default -> throw new BadInputException("--flips " + flips + ": use model (as calibrated), on or off");
+        };
     }
 
     /** The settings checked against the model: a stride beyond the window would leave image parts unscanned. */

@@ -21,6 +21,7 @@ public final class Localiser implements AutoCloseable {
     private final PhenolocModel model;
     private final LocaliserConfig config;
     private final Scanner scanner;
+    private final boolean flipAveraging;
     private final Map<String, Double> thresholds = new LinkedHashMap<>();
 
     public Localiser(PhenolocModel model, LocaliserConfig config) {
@@ -40,8 +41,16 @@ public final class Localiser implements AutoCloseable {
             Double all = config.thresholds().get("*");
             thresholds.put(cls, config.thresholds().getOrDefault(cls, all != null ? all : m.thresholds().getOrDefault(cls, 0.99)));
         }
-        this.scanner = config.dense() ? new DenseScanner(model.network(), m.architecture())
+        Scanner one = config.dense() ? new DenseScanner(model.network(), m.architecture())
                 : new NaiveScanner(model.network(), m.architecture());
+        this.flipAveraging = config.flips() == LocaliserConfig.Flips.ON
+                || config.flips() == LocaliserConfig.Flips.MODEL && m.flipAveraging();
+        this.scanner = flipAveraging ? new FlipAveragingScanner(one, m.architecture().window()) : one;
+    }
+
+    /** Whether each image is scanned four times (plain and mirrored) and the probabilities averaged. */
+    public boolean flipAveraging() {
+        return flipAveraging;
     }
 
     /** Thresholds in use for the trained classes: the configured ones, else the model's (calibrated) defaults. */

@@ -11,8 +11,22 @@ import org.phenoloc.engine.io.BadInputException;
  * @param thresholds       per-class probability thresholds (classes not named use the model's defaults)
  * @param suppressionRadius non-maximum suppression radius in original-image pixels (0 = half the window)
  * @param dense            use the dense fully convolutional scan (false = the naive window-by-window reference)
+ * @param flips            average the scans of the image and its mirror images: as the model was calibrated
+ *                         ({@link Flips#MODEL}), always, or never
  */
-public record LocaliserConfig(int stride, Map<String, Double> thresholds, double suppressionRadius, boolean dense) {
+public record LocaliserConfig(int stride, Map<String, Double> thresholds, double suppressionRadius, boolean dense,
+        Flips flips) {
+
+    /** Test-time flip averaging ({@link FlipAveragingScanner}). */
+    public enum Flips {
+        /** as the model's thresholds were calibrated */
+        MODEL,
+        /** four scans averaged (4x the time) */
+        ON,
+        /** one scan */
+        OFF
+    }
+
     public LocaliserConfig {
         thresholds = Map.copyOf(thresholds);
         if (stride < 1) {
@@ -26,6 +40,16 @@ public record LocaliserConfig(int stride, Map<String, Double> thresholds, double
         if (suppressionRadius < 0) {
             throw new BadInputException("suppression radius must be >= 0, was " + suppressionRadius);
         }
+        java.util.Objects.requireNonNull(flips, "flips");
+    }
+
+    /** Flip averaging as the model was calibrated. */
+    public LocaliserConfig(int stride, Map<String, Double> thresholds, double suppressionRadius, boolean dense) {
+        this(stride, thresholds, suppressionRadius, dense, Flips.MODEL);
+    }
+
+    public LocaliserConfig withFlips(Flips f) {
+        return new LocaliserConfig(stride, thresholds, suppressionRadius, dense, f);
     }
 
     public static LocaliserConfig defaults() {

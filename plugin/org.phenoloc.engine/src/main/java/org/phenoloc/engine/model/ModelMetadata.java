@@ -25,17 +25,20 @@ import com.google.gson.JsonParser;
  *                    0 = half the window
  * @param untrainedClasses feature classes the training data had no examples of: the localiser reports nothing for
  *                    them
+ * @param flipAveraging the thresholds were calibrated on flip-averaged scans ({@code FlipAveragingScanner}), which the
+ *                    localiser then uses by default (chosen in training where it raised validation F1)
  * @param provenance  how it was trained ({@link TrainingProvenance#toMap()}, plus free-form keys), ordered
  */
 public record ModelMetadata(String task, List<String> classes, Architecture architecture, PatchRecipe recipe,
         double imageScale, Map<String, Double> thresholds, double suppressionRadius, List<String> untrainedClasses,
-        Map<String, String> provenance) {
+        boolean flipAveraging, Map<String, String> provenance) {
 
     /**
      * 2: calibrated thresholds with their suppression radius, untrained classes, training method in the provenance.
      * Version 1 files load with radius 0 (half the window) and every class trained.
+     * 3: flip averaging (version 1 and 2 files load without it).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     public ModelMetadata {
         classes = List.copyOf(classes);
@@ -55,7 +58,7 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
     /** Metadata with the fixed thresholds given, half-window suppression and every class trained (format 1). */
     public ModelMetadata(String task, List<String> classes, Architecture architecture, PatchRecipe recipe,
             double imageScale, Map<String, Double> thresholds, Map<String, String> provenance) {
-        this(task, classes, architecture, recipe, imageScale, thresholds, 0, List.of(), provenance);
+        this(task, classes, architecture, recipe, imageScale, thresholds, 0, List.of(), false, provenance);
     }
 
     /** The typed provenance (fields an older model lacks are empty). */
@@ -66,12 +69,13 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
     public ModelMetadata withCalibration(Map<String, Double> calibrated, double radius) {
         Map<String, Double> t = new LinkedHashMap<>(thresholds);
         t.putAll(calibrated);
-        return new ModelMetadata(task, classes, architecture, recipe, imageScale, t, radius, untrainedClasses, provenance);
+        return new ModelMetadata(task, classes, architecture, recipe, imageScale, t, radius, untrainedClasses, flipAveraging,
+                provenance);
     }
 
     public ModelMetadata withUntrainedClasses(List<String> untrained) {
         return new ModelMetadata(task, classes, architecture, recipe, imageScale, thresholds, suppressionRadius, untrained,
-                provenance);
+                flipAveraging, provenance);
     }
 
     /** Class names without the trailing negative class. */
@@ -83,7 +87,13 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
         Map<String, String> p = new LinkedHashMap<>(provenance);
         p.putAll(more);
         return new ModelMetadata(task, classes, architecture, recipe, imageScale, thresholds, suppressionRadius,
-                untrainedClasses, p);
+                untrainedClasses, flipAveraging, p);
+    }
+
+    /** The same model calibrated with (true) or without flip averaging. */
+    public ModelMetadata withFlipAveraging(boolean on) {
+        return new ModelMetadata(task, classes, architecture, recipe, imageScale, thresholds, suppressionRadius,
+                untrainedClasses, on, provenance);
     }
 
     public String toJson() {
@@ -117,6 +127,7 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
         o.add("thresholds", t);
         o.addProperty("suppressionRadius", suppressionRadius);
         o.add("untrainedClasses", strings(untrainedClasses));
+        o.addProperty("flipAveraging", flipAveraging);
         JsonObject p = new JsonObject();
         provenance.forEach(p::addProperty);
         o.add("provenance", p);
@@ -164,8 +175,9 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
         o.getAsJsonObject("provenance").entrySet().forEach(e -> provenance.put(e.getKey(), e.getValue().getAsString()));
         double radius = o.has("suppressionRadius") ? o.get("suppressionRadius").getAsDouble() : 0;
         List<String> untrained = o.has("untrainedClasses") ? strings(o.getAsJsonArray("untrainedClasses")) : List.of();
+        boolean flips = o.has("flipAveraging") && o.get("flipAveraging").getAsBoolean();
         return new ModelMetadata(o.get("task").getAsString(), strings(o.getAsJsonArray("classes")), arch, recipe,
-                o.get("imageScale").getAsDouble(), thresholds, radius, untrained, provenance);
+                o.get("imageScale").getAsDouble(), thresholds, radius, untrained, flips, provenance);
     }
 
     private static JsonArray strings(List<String> values) {

@@ -63,7 +63,7 @@ public final class LocalisationEvaluation {
         Map<String, Double> thresholds = main.thresholds();
         Map<String, Double> low = new LinkedHashMap<>();
         thresholds.forEach((c, t) -> low.put(c, Math.min(SWEEP[0], t)));
-        Localiser sweeper = new Localiser(model, new LocaliserConfig(config.stride(), low, config.suppressionRadius(), config.dense()));
+        Localiser sweeper = new Localiser(model, new LocaliserConfig(config.stride(), low, config.suppressionRadius(), config.dense(), config.flips()));
         double window = meta.recipe().window() / meta.imageScale();
         Map<String, List<ImageScore>> scores = new LinkedHashMap<>();
         Map<String, List<List<ScoredPoint>>> swept = new LinkedHashMap<>();

@@ -17,6 +17,8 @@ import org.phenoloc.engine.evaluation.ScoredPoint;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.Progress;
 import org.phenoloc.engine.localisation.DenseScanner;
+import org.phenoloc.engine.localisation.FlipAveragingScanner;
+import org.phenoloc.engine.localisation.Scanner;
 import org.phenoloc.engine.localisation.Detection;
 import org.phenoloc.engine.localisation.ImageScaling;
 import org.phenoloc.engine.localisation.PeakFinder;
@@ -32,8 +34,15 @@ import org.phenoloc.engine.network.Architecture;
  * @param thresholds per-class calibrated thresholds (classes with validation points only)
  * @param radius     peak-suppression radius in original-image pixels
  * @param scores     per-class validation score at the chosen settings
+ * @param flips      calibrated on flip-averaged scans ({@link FlipAveragingScanner})
  */
-public record Calibration(Map<String, Double> thresholds, double radius, Map<String, MatchSummary> scores) {
+public record Calibration(Map<String, Double> thresholds, double radius, Map<String, MatchSummary> scores, boolean flips) {
+
+    /**
+     * Least gain in mean validation F1 for which flip averaging (four scans instead of one) becomes the model's
+     * default: smaller gains are within the noise of a few validation images and not worth 4x the scan time.
+     */
+    static final double FLIP_GAIN = 0.01;
 
     /** Lowest threshold considered; thresholds are swept from here in steps of the logit. */
     static final double LOWEST = 0.3;
@@ -68,18 +77,35 @@ public record Calibration(Map<String, Double> thresholds, double radius, Map<Str
      */
     public static Calibration run(MultiLayerNetwork classifier, Architecture arch, List<String> classes, Images val,
             double matchRadius, double[] radii, Progress progress) {
+        return run(classifier, arch, classes, val, matchRadius, radii, false, progress);
+    }
+
+    /** As {@link #run(MultiLayerNetwork, Architecture, List, Images, double, double[], Progress)}, on flip-averaged scans if flips. */
+    public static Calibration run(MultiLayerNetwork classifier, Architecture arch, List<String> classes, Images val,
+            double matchRadius, double[] radii, boolean flips, Progress progress) {
         List<ProbabilityGrid> grids = new ArrayList<>();
-        try (DenseScanner scanner = new DenseScanner(classifier, arch)) {
+        Scanner one = new DenseScanner(classifier, arch);
+        try (Scanner scanner = flips ? new FlipAveragingScanner(one, arch.window()) : one) {
             for (BufferedImage img : val.scanned()) {
                 progress.checkCancelled();
                 grids.add(scanner.scan(img, 4, Progress.NONE));
             }
         }
-        return fromGrids(grids, val, classes, matchRadius, radii);
+        return fromGrids(grids, val, classes, matchRadius, radii, flips);
+    }
+
+    /**
+     * The plain calibration, or the flip-averaged one if it raises mean validation F1 by at least {@link #FLIP_GAIN}
+     * (the model then scans four times by default).
+     */
+    public static Calibration withFlipsIfBetter(Calibration plain, MultiLayerNetwork classifier, Architecture arch,
+            List<String> classes, Images val, double matchRadius, double[] radii, Progress progress) {
+        Calibration flipped = run(classifier, arch, classes, val, matchRadius, radii, true, progress);
+        return flipped.meanF1() >= plain.meanF1() + FLIP_GAIN ? flipped : plain;
     }
 
     static Calibration fromGrids(List<ProbabilityGrid> grids, Images val, List<String> classes, double matchRadius,
-            double[] radii) {
+            double[] radii, boolean flips) {
         Map<String, Double> best = new LinkedHashMap<>();
         Map<String, MatchSummary> bestScores = new LinkedHashMap<>();
         double bestRadius = radii[0];
@@ -122,7 +148,7 @@ public record Calibration(Map<String, Double> thresholds, double radius, Map<Str
                 bestRadius = radius;
             }
         }
-        return new Calibration(best, bestRadius, bestScores);
+        return new Calibration(best, bestRadius, bestScores, flips);
     }
 
     /** Thresholds from LOWEST to 0.9995, evenly spaced in logit (finer near 1, where a confident net's peaks lie). */

@@ -13,6 +13,7 @@ import org.phenoloc.engine.Task;
 import org.phenoloc.engine.annotations.AnnotatedImage;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.io.Progress;
 import org.phenoloc.engine.model.ModelMetadata;
 import org.phenoloc.engine.model.PhenolocModel;
 import org.phenoloc.engine.model.TrainingProvenance;
@@ -150,10 +151,10 @@ public final class TrainingJob {
         log.accept("dense training: crops of " + crops.cropSize() + " px, " + s.dense().cropsPerEpoch() + " per epoch");
         double[] radii = task.evaluationRadii();
         double match = radii[radii.length / 2];
-        double window = arch.window() / task.imageScale();
         DenseTrainer.Result r = new DenseTrainer(arch, task.classes(), s.training(), s.dense(), match,
-                new double[] {window / 4, window / 2, window * 3 / 4}, task.imageScale()).fit(crops, val, fallback, listener);
-        Calibration c = r.calibration();
+                radii(arch, task), task.imageScale()).fit(crops, val, fallback, listener);
+        Calibration c = flipsIfBetter(r, arch, task, r.calibratedOnTraining() ? fallback : val, match, radii(arch, task),
+                listener, log);
         log.accept("calibrated on " + (r.calibratedOnTraining() ? "the training images" : "the held-out images")
                 + ": thresholds " + c.thresholds() + ", suppression radius " + c.radius() + " px, F1 " + c.scores()
                 .entrySet().stream().map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.3f", e.getValue().f1()))
@@ -165,8 +166,38 @@ public final class TrainingJob {
         java.util.Map<String, Double> trained = new java.util.LinkedHashMap<>(task.defaultThresholds());
         trained.keySet().removeAll(untrained); // no threshold invented for a class without examples
         ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, task.recipe(), task.imageScale(),
-                trained, prov.toMap()).withCalibration(c.thresholds(), c.radius()).withUntrainedClasses(untrained);
+                trained, prov.toMap()).withCalibration(c.thresholds(), c.radius()).withUntrainedClasses(untrained)
+                .withFlipAveraging(c.flips());
         return new Outcome(new PhenolocModel(r.network(), meta), r.history(), split, prov);
+    }
+
+    /** Candidate peak-suppression radii: a quarter, half and three quarters of the window, in original pixels. */
+    private static double[] radii(Architecture arch, Task task) {
+        double window = arch.window() / task.imageScale();
+        return new double[] {window / 4, window / 2, window * 3 / 4};
+    }
+
+    /** The best epoch's calibration, or its flip-averaged calibration where that scores clearly higher. */
+    private static Calibration flipsIfBetter(DenseTrainer.Result r, Architecture arch, Task task, Calibration.Images val,
+            double match, double[] radii, TrainingListener listener, Consumer<String> log) {
+        Progress cancel = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                return listener.isCancelled();
+            }
+        };
+        List<String> features = task.classes().subList(0, task.classes().size() - 1);
+        Calibration plain = r.calibration();
+        Calibration c;
+        try {
+            c = Calibration.withFlipsIfBetter(plain, r.network(), arch, features, val, match, radii, cancel);
+        } catch (Progress.CancelledException e) {
+            throw new TrainingCancelledException();
+        }
+        log.accept(String.format(java.util.Locale.ROOT, "flip averaging (4 scans): validation F1 %s; one scan: %.3f -> %s",
+                c.flips() ? String.format(java.util.Locale.ROOT, "%.3f", c.meanF1()) : "not clearly higher",
+                plain.meanF1(), c.flips() ? "the model scans with flips by default" : "one scan by default"));
+        return c;
     }
 
     private static Outcome patches(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,

@@ -1,6 +1,7 @@
 package org.phenoloc.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,7 @@ class ModelFormatTest {
         assertEquals(Map.of("root_tip", 0.99), m.metadata().thresholds());
         assertEquals(0, m.metadata().suppressionRadius());
         assertEquals(List.of(), m.metadata().untrainedClasses());
+        assertFalse(m.metadata().flipAveraging());
         TrainingProvenance p = m.metadata().training();
         assertEquals("patches", p.method(), "format 1 models were all trained on patches");
         assertEquals(List.of("a.png", "b.png"), p.trainImages());
@@ -65,6 +67,15 @@ class ModelFormatTest {
         Localiser defaults = new Localiser(back, LocaliserConfig.defaults());
         assertEquals(0.93, defaults.thresholds().get("root_tip"), "a model whose best threshold is 0.93 runs at 0.93");
         assertEquals(12, defaults.suppressionRadius());
+        assertFalse(back.metadata().flipAveraging());
+        assertFalse(defaults.flipAveraging());
+        PhenolocModel flipped = new PhenolocModel(tiny.network(), meta.withFlipAveraging(true));
+        ModelFiles.save(flipped, dir.resolve("f.phenoloc"));
+        PhenolocModel flippedBack = ModelFiles.load(dir.resolve("f.phenoloc"));
+        assertTrue(flippedBack.metadata().flipAveraging(), "flip averaging survives a round trip");
+        assertTrue(new Localiser(flippedBack, LocaliserConfig.defaults()).flipAveraging(), "and is the localiser's default");
+        assertFalse(new Localiser(flippedBack, LocaliserConfig.defaults().withFlips(LocaliserConfig.Flips.OFF)).flipAveraging());
+        assertTrue(new Localiser(back, LocaliserConfig.defaults().withFlips(LocaliserConfig.Flips.ON)).flipAveraging());
         Localiser paper = new Localiser(back, new LocaliserConfig(4, Map.of("root_tip", 0.99), 16, true));
         assertEquals(0.99, paper.thresholds().get("root_tip"), "the paper's fixed threshold stays an option");
         assertEquals(16, paper.suppressionRadius());

@@ -27,7 +27,7 @@ class CalibrationTest {
             g.set((int) p[0], (int) p[1], 0, (float) p[2]);
         }
         Calibration.Images val = new Calibration.Images(List.of(), List.of(truth), 1.0);
-        Calibration c = Calibration.fromGrids(List.of(g), val, List.of("root_tip"), 16, new double[] {8, 16});
+        Calibration c = Calibration.fromGrids(List.of(g), val, List.of("root_tip"), 16, new double[] {8, 16}, false);
         double t = c.thresholds().get("root_tip");
         assertTrue(t > 0.8 && t <= 0.95, "threshold " + t);
         assertEquals(3, c.scores().get("root_tip").truePositives());
@@ -40,7 +40,7 @@ class CalibrationTest {
         ProbabilityGrid g = ProbabilityGrid.empty(10, 10, 4, 16, 3);
         g.set(3, 3, 1, 0.9f);
         Calibration.Images val = new Calibration.Images(List.of(), List.of(List.of(new Feature("b", 28, 28))), 1.0);
-        Calibration c = Calibration.fromGrids(List.of(g), val, List.of("a", "b"), 16, new double[] {16});
+        Calibration c = Calibration.fromGrids(List.of(g), val, List.of("a", "b"), 16, new double[] {16}, false);
         assertEquals(List.of("b"), List.copyOf(c.thresholds().keySet()));
         assertEquals(1.0, c.meanF1(), 1e-9);
     }
@@ -50,7 +50,7 @@ class CalibrationTest {
         ProbabilityGrid g = ProbabilityGrid.empty(10, 10, 4, 16, 2);
         g.set(8, 8, 0, 0.6f); // a false peak far from the only true point
         Calibration.Images val = new Calibration.Images(List.of(), List.of(List.of(new Feature("a", 16, 16))), 1.0);
-        Calibration c = Calibration.fromGrids(List.of(g), val, List.of("a"), 16, new double[] {16});
+        Calibration c = Calibration.fromGrids(List.of(g), val, List.of("a"), 16, new double[] {16}, false);
         assertEquals(0.0, c.meanF1(), 1e-12);
         double[] t = Calibration.candidates();
         assertEquals(t[t.length - 1], c.thresholds().get("a"), 1e-12);
