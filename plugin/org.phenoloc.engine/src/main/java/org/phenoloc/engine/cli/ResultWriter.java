@@ -27,7 +27,8 @@ import org.phenoloc.engine.localisation.Renderings;
  * {@code image,class,x,y,score} (x, y in original-image pixels), {@code counts.csv} with {@code image,class,count},
  * and per image {@code NAME_heatmap.png} and {@code NAME_overlay.png}, NAME being the file name without extension,
  * or the whole file name ({@code a.jpg_heatmap.png}) when several images share a stem ({@code a.jpg}, {@code a.png}),
- * so no picture overwrites another. CSVs are written atomically at the end.
+ * so no picture overwrites another. CSVs are written atomically at the end; pictures as each image finishes
+ * (thread safe: workers write pictures concurrently, {@link #add} is called by one thread).
  */
 final class ResultWriter {
     private final Path out;
@@ -56,12 +57,25 @@ final class ResultWriter {
     }
 
     void add(LocalisationResult r) {
-        for (Detection d : r.detections()) {
-            detections.add(new String[] {r.image(), d.className(), fmt(d.x()), fmt(d.y()), String.format(Locale.ROOT, "%.5f", d.score())});
-        }
+        add(r.image(), detectionRows(r));
+    }
+
+    /** Adds one image's rows of detections.csv (as {@link #detectionRows} made them) and its rows of counts.csv. */
+    void add(String image, List<String[]> imageDetections) {
+        detections.addAll(imageDetections);
         for (String c : classes) {
-            counts.add(new String[] {r.image(), c, Long.toString(r.count(c))});
+            long n = imageDetections.stream().filter(d -> d[1].equals(c)).count();
+            counts.add(new String[] {image, c, Long.toString(n)});
         }
+    }
+
+    /** An image's rows of detections.csv: image, class, x, y (0.1 px), score (5 decimals). */
+    static List<String[]> detectionRows(LocalisationResult r) {
+        List<String[]> rows = new ArrayList<>();
+        for (Detection d : r.detections()) {
+            rows.add(new String[] {r.image(), d.className(), fmt(d.x()), fmt(d.y()), String.format(Locale.ROOT, "%.5f", d.score())});
+        }
+        return rows;
     }
 
     void writePictures(BufferedImage image, LocalisationResult r, List<Point> truth) {
@@ -77,6 +91,10 @@ final class ResultWriter {
     }
 
     static void writeCsv(Path file, String[] header, List<String[]> rows) throws IOException {
+        writeCsv(file, header, rows, false);
+    }
+
+    static void writeCsv(Path file, String[] header, List<String[]> rows, boolean sync) throws IOException {
         AtomicFiles.write(file, os -> {
             var w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').build())) {
@@ -85,7 +103,7 @@ final class ResultWriter {
                 }
                 p.flush();
             }
-        });
+        }, sync);
     }
 
     static String countsText(LocalisationResult r, List<String> classes) {
