@@ -10,14 +10,20 @@ import org.phenoloc.engine.io.BadInputException;
  */
 public final class Workers {
     /** The default in words, for help texts and node descriptions. */
-    public static final String DEFAULT_TEXT = "half the cores, at least 1 and at most 4";
+    public static final String DEFAULT_TEXT = "2 (half the cores on 6 or more, at most 4; 1 on a single core)";
     public static final int MAX = 256;
 
     private Workers() {}
 
-    /** The measured default for a machine with {@code cores} cores: half the cores, at least 1, at most 4. */
+    /**
+     * The default for a machine with {@code cores} cores: 2, half the cores from 6 cores on, at most 4; 1 on a single
+     * core. Measured on 2 cores ({@code benchmark scale}, docs/results/scale.md): 2 workers clearly beat 1 (decoding,
+     * peaks and PNG encoding of one image overlap the other's scan), 3 gained little more while holding a third
+     * image's buffers. Each worker's native ops already use every core, so on larger machines more workers mostly fill
+     * the single-threaded gaps; the cap of 4 bounds memory (one image's scan buffers per worker) until measured there.
+     */
     public static int defaultCount(int cores) {
-        return Math.max(1, Math.min(4, cores / 2));
+        return cores <= 1 ? 1 : Math.max(2, Math.min(4, cores / 2));
     }
 
     /** The default for this machine. */
