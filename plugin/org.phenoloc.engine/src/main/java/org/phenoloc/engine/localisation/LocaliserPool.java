@@ -25,12 +25,16 @@ public final class LocaliserPool implements AutoCloseable {
         }
         free = new ArrayBlockingQueue<>(workers);
         try {
-            for (int w = 0; w < workers; w++) {
-                PhenolocModel own = config.dense() ? model
-                        : new PhenolocModel(model.network().clone(), model.metadata());
-                Localiser l = new Localiser(own, config);
-                all.add(l);
-                free.add(l);
+            // building reads the shared network's parameters (copied by the dense scanner, cloned for the naive one);
+            // other pools may be built on the same model at the same time (two KNIME nodes on one model port)
+            synchronized (model.network()) {
+                for (int w = 0; w < workers; w++) {
+                    PhenolocModel own = config.dense() ? model
+                            : new PhenolocModel(model.network().clone(), model.metadata());
+                    Localiser l = new Localiser(own, config);
+                    all.add(l);
+                    free.add(l);
+                }
             }
         } catch (RuntimeException | Error e) {
             close();
