@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.phenoloc.engine.annotations.Point;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.AtomicFiles;
-import org.phenoloc.engine.localisation.Detection;
+import org.phenoloc.engine.localisation.DetectionCsv;
 import org.phenoloc.engine.localisation.LocalisationResult;
 import org.phenoloc.engine.localisation.Renderings;
 
@@ -63,19 +62,12 @@ final class ResultWriter {
     /** Adds one image's rows of detections.csv (as {@link #detectionRows} made them) and its rows of counts.csv. */
     void add(String image, List<String[]> imageDetections) {
         detections.addAll(imageDetections);
-        for (String c : classes) {
-            long n = imageDetections.stream().filter(d -> d[1].equals(c)).count();
-            counts.add(new String[] {image, c, Long.toString(n)});
-        }
+        counts.addAll(DetectionCsv.counts(image, classes, imageDetections));
     }
 
     /** An image's rows of detections.csv: image, class, x, y (0.1 px), score (5 decimals). */
     static List<String[]> detectionRows(LocalisationResult r) {
-        List<String[]> rows = new ArrayList<>();
-        for (Detection d : r.detections()) {
-            rows.add(new String[] {r.image(), d.className(), fmt(d.x()), fmt(d.y()), String.format(Locale.ROOT, "%.5f", d.score())});
-        }
-        return rows;
+        return DetectionCsv.rows(r);
     }
 
     void writePictures(BufferedImage image, LocalisationResult r, List<Point> truth) {
@@ -112,9 +104,5 @@ final class ResultWriter {
             sb.append(sb.length() == 0 ? "" : ", ").append(r.count(c)).append(' ').append(c);
         }
         return sb.toString();
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
     }
 }
