@@ -91,7 +91,17 @@ final class ScaleBenchmarkCommand implements Callable<Integer> {
             System.out.println("wrote " + out.resolve("scale.md"));
             return 0;
         } finally {
-            org.apache.commons.io.FileUtils.deleteQuietly(scratch.toFile());
+            deleteTree(scratch);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var tree = Files.walk(dir)) {
+            for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("warning: could not remove the scratch folder " + dir + ": " + e.getMessage());
         }
     }
 
