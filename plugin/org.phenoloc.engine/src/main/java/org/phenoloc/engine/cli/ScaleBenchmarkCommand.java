@@ -5,12 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.nd4j.linalg.schedule.ScheduleType;
-import org.nd4j.linalg.schedule.StepSchedule;
-import org.phenoloc.engine.Task;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.io.BadInputException;
@@ -21,10 +17,7 @@ import org.phenoloc.engine.localisation.LocaliserConfig;
 import org.phenoloc.engine.localisation.LocaliserPool;
 import org.phenoloc.engine.localisation.Workers;
 import org.phenoloc.engine.model.ModelFiles;
-import org.phenoloc.engine.model.ModelMetadata;
 import org.phenoloc.engine.model.PhenolocModel;
-import org.phenoloc.engine.network.Architecture;
-import org.phenoloc.engine.network.NetworkFactory;
 import org.phenoloc.engine.synthetic.RootSystemConfig;
 import org.phenoloc.engine.synthetic.RootSystemGenerator;
 
@@ -120,11 +113,7 @@ final class ScaleBenchmarkCommand implements Callable<Integer> {
     }
 
     static Path untrainedModel(Path file) throws Exception {
-        Architecture a = Architecture.paperRoot(3).scaled(0.5);
-        var net = NetworkFactory.build(a, new StepSchedule(ScheduleType.EPOCH, 0.01, 0.1, 1), 0.9, 0, 7);
-        ModelFiles.save(new PhenolocModel(net, new ModelMetadata("roots", Task.ROOTS.classes(), a, Task.ROOTS.recipe(),
-                1.0, Task.ROOTS.defaultThresholds(), Map.of("note", "untrained, for timing only"))), file);
-        return file;
+        return BenchModels.untrained(file);
     }
 
     private ScaleReport measure(PhenolocModel m, Path modelFile, List<Path> files, List<Integer> counts, Path scratch)
