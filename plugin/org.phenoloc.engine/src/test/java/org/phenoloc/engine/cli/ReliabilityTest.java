@@ -433,4 +433,30 @@ class ReliabilityTest {
         localise(images, out, "--resume").expect(2).says("nothing to resume");
         localise(images, dir.resolve("resume-fresh"), "--resume", "--no-pictures").expect(0); // nothing to resume: a fresh run
     }
+
+    @Test
+    void aKilledProcessIsFinishedByResume() throws Exception {
+        Path images = dir.resolve("killed");
+        Files.createDirectories(images);
+        for (String n : List.of("k1.png", "k2.png", "k3.png")) {
+            Files.copy(bigImages().resolve("big0.png"), images.resolve(n));
+        }
+        Path out = dir.resolve("killed-out");
+        Process p = childJvm("-Xmx1g", dir.resolve("killed.err"), "localise", "--model", model.toString(), "--images",
+                images.toString(), "--out", out.toString(), "--stride", "2", "--workers", "1", "--no-pictures");
+        var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = stdout.readLine()) != null && !line.startsWith("[1/3]")) {
+            // wait until the first image is finished
+        }
+        p.destroyForcibly(); // SIGKILL: no shutdown hook, the lock and the records stay
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        org.junit.jupiter.api.Assumptions.assumeTrue(line != null && !Files.exists(out.resolve("detections.csv")),
+                "the child finished before it was killed or failed: " + Files.readString(dir.resolve("killed.err")));
+        Run resumed = localise(images, out, "--stride", "2", "--resume", "--no-pictures").expect(0)
+                .says("taking over the stale lock");
+        assertFalse(resumed.out().contains("k1.png:"), "k1 was finished before the kill:\n" + resumed.out());
+        assertEquals(4, Files.readAllLines(out.resolve("counts.csv")).size(), "a count row for each image");
+        assertFalse(Files.exists(out.resolve(PartialResults.FOLDER)));
+    }
 }
