@@ -62,6 +62,7 @@ final class LocaliseCommand implements Callable<Integer> {
         }
         CommandChecks.modelFile(model);
         List<Path> files = inputImages();
+        w = Math.min(w, files.size()); // no idle workers holding scan buffers
         try (OutputFolder folder = resume ? OutputFolder.resume(out, OutputFolder.Outputs.LOCALISE, List.of(images))
                 : OutputFolder.prepare(out, OutputFolder.Outputs.LOCALISE, overwrite, List.of(images))) {
             PhenolocModel m = ModelFiles.load(model);

@@ -119,7 +119,7 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
         }
         List<Map.Entry<String, Path>> list = List.copyOf(images.entrySet());
         LocaliserConfig config = m_settings.config();
-        int workers = m_settings.workers();
+        int workers = Math.max(1, Math.min(m_settings.workers(), list.size())); // no idle workers holding scan buffers
         BufferedDataContainer detections = exec.createDataContainer(detectionSpec());
         BufferedDataContainer perImage = exec.createDataContainer(imageSpec(m));
         long[] det = {0};
