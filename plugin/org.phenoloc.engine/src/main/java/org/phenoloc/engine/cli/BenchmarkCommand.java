@@ -27,7 +27,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "benchmark", mixinStandardHelpOptions = true,
+@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = ScaleBenchmarkCommand.class,
         description = {"Accuracy and speed on real images: train on DATA/train, evaluate on DATA/valid, time the dense",
             "scan against the naive one in the same run; writes OUT/roots.md with tables and PNG plots."})
 final class BenchmarkCommand implements Callable<Integer> {

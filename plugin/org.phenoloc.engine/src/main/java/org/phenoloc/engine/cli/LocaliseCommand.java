@@ -1,21 +1,17 @@
 package org.phenoloc.engine.cli;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.BadInputException;
-import org.phenoloc.engine.io.Progress;
-import org.phenoloc.engine.localisation.LocalisationResult;
-import org.phenoloc.engine.localisation.Localiser;
+import org.phenoloc.engine.localisation.LocaliserConfig;
+import org.phenoloc.engine.localisation.LocaliserPool;
+import org.phenoloc.engine.localisation.Workers;
 import org.phenoloc.engine.model.ModelFiles;
 import org.phenoloc.engine.model.PhenolocModel;
-import org.phenoloc.engine.report.RunProfile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,17 +41,40 @@ final class LocaliseCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "replace the outputs of an earlier run in DIR (they are removed first)")
     boolean overwrite;
 
+    @Option(names = "--workers", paramLabel = "N", description = {"images scanned at once, each by its own worker"
+        + " sharing the loaded model (memory per worker as for one scan); default: " + Workers.DEFAULT_TEXT})
+    Integer workers;
+
+    @Option(names = "--resume", description = "finish an interrupted run in DIR: images whose results are complete are"
+            + " not scanned again (the model file and settings must be the interrupted run's)")
+    boolean resume;
+
     @Mixin
     LocaliserOptions options;
 
     @Override
     public Integer call() throws Exception {
         options.config(); // settings first: cheap to check
+        int w = Workers.resolve(workers);
+        if (resume && overwrite) {
+            throw new BadInputException("--resume and --overwrite exclude each other: --resume finishes the interrupted"
+                    + " run in " + out + ", --overwrite starts over");
+        }
         CommandChecks.modelFile(model);
         List<Path> files = inputImages();
-        try (OutputFolder folder = OutputFolder.prepare(out, OutputFolder.Outputs.LOCALISE, overwrite, List.of(images))) {
+        w = Math.min(w, files.size()); // no idle workers holding scan buffers
+        try (OutputFolder folder = resume ? OutputFolder.resume(out, OutputFolder.Outputs.LOCALISE, List.of(images))
+                : OutputFolder.prepare(out, OutputFolder.Outputs.LOCALISE, overwrite, List.of(images))) {
             PhenolocModel m = ModelFiles.load(model);
-            return localise(new Localiser(m, options.config(m)), m.metadata().featureClasses(), files);
+            LocaliserConfig config = options.config(m);
+            boolean resuming = resume && PartialResults.exists(out);
+            PartialResults records = resuming ? PartialResults.resume(out, model, config)
+                    : PartialResults.start(out, model, config);
+            try (LocaliserPool pool = new LocaliserPool(m, config, w)) {
+                LocaliseRun.Settings s = new LocaliseRun.Settings(out, files, m.metadata().featureClasses(), !noPictures,
+                        keepGoing, verbose, w);
+                return new LocaliseRun(s, pool, records).run(resuming);
+            }
         }
     }
 
@@ -76,60 +95,5 @@ final class LocaliseCommand implements Callable<Integer> {
             throw new BadInputException(images, "no images (" + ImageFiles.extensionList() + ") in this folder");
         }
         return files;
-    }
-
-    private int localise(Localiser localiser, List<String> classes, List<Path> files) throws java.io.IOException {
-        Progress progress = new Progress() {
-            @Override
-            public boolean isCancelled() {
-                return Cancellation.cancelled();
-            }
-        };
-        ResultWriter writer = new ResultWriter(out, classes, files.stream().map(f -> f.getFileName().toString()).toList());
-        List<String[]> skipped = new ArrayList<>();
-        RunProfile profile = RunProfile.start();
-        System.out.println("localising " + files.size() + " image(s) into " + out);
-        for (int i = 0; i < files.size(); i++) {
-            progress.checkCancelled();
-            Path f = files.get(i);
-            BufferedImage img;
-            LocalisationResult r;
-            try {
-                profile.beginImage();
-                img = ImageFiles.readRgb(f);
-                profile.decoded();
-                r = localiser.localise(img, f.getFileName().toString(), new BandProgress(progress, i, files.size(), f));
-                profile.localised(r);
-            } catch (BadInputException e) {
-                BadInputException named = CommandChecks.naming(e, f);
-                if (!keepGoing) {
-                    throw named;
-                }
-                System.err.println("skipped: " + named.getMessage());
-                skipped.add(new String[] {f.getFileName().toString(), named.getMessage()});
-                continue;
-            }
-            writer.add(r);
-            if (!noPictures) {
-                writer.writePictures(img, r, null);
-                Cancellation.kept("heat maps and overlays of " + (i + 1 - skipped.size()) + " of " + files.size()
-                        + " images in " + out + " (detections.csv and counts.csv are written only by a finished run)");
-            }
-            System.out.printf(Locale.ROOT, "[%d/%d] %s: %s in %.2fs%n", i + 1, files.size(), f.getFileName(),
-                    ResultWriter.countsText(r, classes), r.seconds());
-            RunProfile.ImageProfile p = profile.endImage();
-            if (verbose) {
-                System.out.println(RunProfile.line(p));
-            }
-        }
-        if (verbose) {
-            System.out.println(profile.summary());
-        }
-        writer.finish();
-        if (!skipped.isEmpty()) {
-            ResultWriter.writeCsv(out.resolve("skipped.csv"), new String[] {"image", "problem"}, skipped);
-        }
-        System.out.println("wrote " + out.resolve("detections.csv") + " and " + out.resolve("counts.csv"));
-        return skipped.isEmpty() ? 0 : 3;
     }
 }

@@ -1,6 +1,5 @@
 package org.phenoloc.engine.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,17 +57,6 @@ final class LocaliserOptions {
 
     /** "0.9" applies to every class ("*"); "leaf_tip=0.99" to one. */
     static Map<String, Double> parse(List<String> specs) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String s : specs) {
-            String[] kv = s.split("=", 2);
-            String key = kv.length == 2 ? kv[0].trim() : "*";
-            String value = kv.length == 2 ? kv[1] : kv[0];
-            try {
-                out.put(key, Double.parseDouble(value.trim()));
-            } catch (NumberFormatException e) {
-                throw new BadInputException("--threshold " + s + ": '" + value + "' is not a number");
-            }
-        }
-        return out;
+        return LocaliserConfig.parseThresholds(specs);
     }
 }

@@ -22,9 +22,14 @@ import org.phenoloc.engine.io.OutputChecks;
  */
 final class OutputFolder implements AutoCloseable {
     /** The names a command writes into its output folder (globs; a trailing '/' marks a folder it creates). */
-    record Outputs(List<String> names) {
+    record Outputs(List<String> names, String journal) {
+        /** localise's per-image records (.phenoloc-partial/) make an interrupted run resumable. */
         static final Outputs LOCALISE = new Outputs(List.of("detections.csv", "counts.csv", "skipped.csv",
-                "*_heatmap.png", "*_overlay.png"));
+                "*_heatmap.png", "*_overlay.png", PartialResults.FOLDER + "/"), PartialResults.FOLDER);
+
+        Outputs(List<String> names) {
+            this(names, null);
+        }
         static final Outputs CLASSIFY = new Outputs(List.of("patch-predictions.csv", "patch-report.md"));
         static final Outputs EVALUATE = new Outputs(List.of("report.md", "report.html", "detections.csv",
                 "counts.csv", "*_heatmap.png", "*_overlay.png", "*_overlay_detail.png", "precision-recall-*.png"));
@@ -63,8 +68,12 @@ final class OutputFolder implements AutoCloseable {
         try {
             List<Path> earlier = earlierOutputs(dir, outputs);
             if (!earlier.isEmpty() && !overwrite) {
-                throw new BadInputException(dir, "holds the outputs of an earlier run (" + describe(earlier)
-                        + "); add --overwrite to replace them, or choose another folder");
+                boolean unfinished = outputs.journal() != null && Files.isDirectory(dir.resolve(outputs.journal()));
+                throw new BadInputException(dir, unfinished
+                        ? "holds an unfinished earlier run (" + outputs.journal() + "); add --resume to finish it,"
+                                + " --overwrite to start over, or choose another folder"
+                        : "holds the outputs of an earlier run (" + describe(earlier)
+                                + "); add --overwrite to replace them, or choose another folder");
             }
             for (Path p : earlier) {
                 delete(p);
@@ -77,6 +86,24 @@ final class OutputFolder implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Prepares the folder of a run that finishes an interrupted one: its earlier outputs stay (the finished images'
+     * pictures and records); a folder without the interrupted run's records but with other outputs is refused.
+     */
+    static OutputFolder resume(Path dir, Outputs outputs, List<Path> inputs) {
+        refuseInputFolder(dir, inputs);
+        OutputChecks.checkFolder(dir);
+        OutputLock lock = OutputLock.acquire(dir);
+        List<Path> earlier = earlierOutputs(dir, outputs);
+        if (!earlier.isEmpty() && !Files.isDirectory(dir.resolve(outputs.journal()))) {
+            lock.close();
+            throw new BadInputException(dir, "nothing to resume: it holds no unfinished run's records ("
+                    + outputs.journal() + ") but the outputs of a finished one (" + describe(earlier) + "); add --overwrite"
+                    + " instead of --resume to redo it, or choose another folder");
+        }
+        return new OutputFolder(dir, lock);
     }
 
     Path dir() {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.phenoloc.engine.annotations.Point;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.AtomicFiles;
-import org.phenoloc.engine.localisation.Detection;
+import org.phenoloc.engine.localisation.DetectionCsv;
 import org.phenoloc.engine.localisation.LocalisationResult;
 import org.phenoloc.engine.localisation.Renderings;
 
@@ -27,7 +26,8 @@ import org.phenoloc.engine.localisation.Renderings;
  * {@code image,class,x,y,score} (x, y in original-image pixels), {@code counts.csv} with {@code image,class,count},
  * and per image {@code NAME_heatmap.png} and {@code NAME_overlay.png}, NAME being the file name without extension,
  * or the whole file name ({@code a.jpg_heatmap.png}) when several images share a stem ({@code a.jpg}, {@code a.png}),
- * so no picture overwrites another. CSVs are written atomically at the end.
+ * so no picture overwrites another. CSVs are written atomically at the end; pictures as each image finishes
+ * (thread safe: workers write pictures concurrently, {@link #add} is called by one thread).
  */
 final class ResultWriter {
     private final Path out;
@@ -56,12 +56,18 @@ final class ResultWriter {
     }
 
     void add(LocalisationResult r) {
-        for (Detection d : r.detections()) {
-            detections.add(new String[] {r.image(), d.className(), fmt(d.x()), fmt(d.y()), String.format(Locale.ROOT, "%.5f", d.score())});
-        }
-        for (String c : classes) {
-            counts.add(new String[] {r.image(), c, Long.toString(r.count(c))});
-        }
+        add(r.image(), detectionRows(r));
+    }
+
+    /** Adds one image's rows of detections.csv (as {@link #detectionRows} made them) and its rows of counts.csv. */
+    void add(String image, List<String[]> imageDetections) {
+        detections.addAll(imageDetections);
+        counts.addAll(DetectionCsv.counts(image, classes, imageDetections));
+    }
+
+    /** An image's rows of detections.csv: image, class, x, y (0.1 px), score (5 decimals). */
+    static List<String[]> detectionRows(LocalisationResult r) {
+        return DetectionCsv.rows(r);
     }
 
     void writePictures(BufferedImage image, LocalisationResult r, List<Point> truth) {
@@ -77,6 +83,10 @@ final class ResultWriter {
     }
 
     static void writeCsv(Path file, String[] header, List<String[]> rows) throws IOException {
+        writeCsv(file, header, rows, false);
+    }
+
+    static void writeCsv(Path file, String[] header, List<String[]> rows, boolean sync) throws IOException {
         AtomicFiles.write(file, os -> {
             var w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').build())) {
@@ -85,7 +95,7 @@ final class ResultWriter {
                 }
                 p.flush();
             }
-        });
+        }, sync);
     }
 
     static String countsText(LocalisationResult r, List<String> classes) {
@@ -94,9 +104,5 @@ final class ResultWriter {
             sb.append(sb.length() == 0 ? "" : ", ").append(r.count(c)).append(' ').append(c);
         }
         return sb.toString();
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -32,6 +32,14 @@ public final class AtomicFiles {
 
     /** @throws FileSystemException naming {@code target} and the cause (e.g. "No space left on device") */
     public static void write(Path target, Writer writer) throws IOException {
+        write(target, writer, false);
+    }
+
+    /**
+     * As {@link #write(Path, Writer)}; with {@code sync} the content is forced to the storage device before the
+     * rename, so a record of finished work survives a crash of the machine, not only of the process.
+     */
+    public static void write(Path target, Writer writer, boolean sync) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -40,6 +48,11 @@ public final class AtomicFiles {
             IN_FLIGHT.add(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
+            }
+            if (sync) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
             }
             // temp files are created owner-only; results are ordinary files others may read
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {

@@ -52,6 +52,22 @@ public record LocaliserConfig(int stride, Map<String, Double> thresholds, double
         return new LocaliserConfig(stride, thresholds, suppressionRadius, dense, f);
     }
 
+    /** Command-line threshold specs: "0.9" applies to every class ("*"), "leaf_tip=0.99" to one. */
+    public static Map<String, Double> parseThresholds(java.util.List<String> specs) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String s : specs) {
+            String[] kv = s.split("=", 2);
+            String key = kv.length == 2 ? kv[0].trim() : "*";
+            String value = kv.length == 2 ? kv[1] : kv[0];
+            try {
+                out.put(key, Double.parseDouble(value.trim()));
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--threshold " + s + ": '" + value + "' is not a number");
+            }
+        }
+        return out;
+    }
+
     public static LocaliserConfig defaults() {
         return new LocaliserConfig(4, Map.of(), 0, true);
     }

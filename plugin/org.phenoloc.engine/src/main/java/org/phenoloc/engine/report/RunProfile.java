@@ -70,6 +70,19 @@ public final class RunProfile {
         return p;
     }
 
+    /**
+     * Adds an image measured elsewhere (by a worker of a concurrent run; thread safe). Process figures are whole-
+     * process counters, so they belong to one image only when one image runs at a time.
+     */
+    public synchronized ImageProfile add(LocalisationResult r, double decode, double localise, double pictures,
+            Optional<ProcessStats> stats) {
+        double mp = r.width() * (double) r.height() / 1e6;
+        ImageProfile p = new ImageProfile(r.image(), mp, decode, r.seconds(), Math.max(0, localise - r.seconds()),
+                pictures, stats);
+        images.add(p);
+        return p;
+    }
+
     private double lap() {
         long now = System.nanoTime();
         double s = (now - mark) / 1e9;
@@ -81,7 +94,7 @@ public final class RunProfile {
         return startup;
     }
 
-    public List<ImageProfile> images() {
+    public synchronized List<ImageProfile> images() {
         return List.copyOf(images);
     }
 

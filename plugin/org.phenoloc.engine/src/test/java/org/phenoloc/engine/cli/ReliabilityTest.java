@@ -378,4 +378,85 @@ class ReliabilityTest {
         // without a binding SLF4J 1.7 prints three "Failed to load class StaticLoggerBinder" lines before every run
         Class.forName("org.slf4j.impl.StaticLoggerBinder");
     }
+
+    // 6. every core (issue 11): concurrent workers give the sequential run's bytes; a stopped run is resumed
+
+    @Test
+    void workersGiveTheSequentialRunsBytes() throws Exception {
+        Path one = dir.resolve("workers-1");
+        Path three = dir.resolve("workers-3");
+        localise(data, one, "--workers", "1").expect(0).says("with 1 worker(s)");
+        localise(data, three, "--workers", "3").expect(0).says("with 3 worker(s)");
+        for (String f : List.of("detections.csv", "counts.csv")) {
+            assertEquals(Files.readString(one.resolve(f)), Files.readString(three.resolve(f)), f);
+        }
+        assertEquals(names(one), names(three));
+        assertFalse(Files.exists(three.resolve(PartialResults.FOLDER)), "the records go once the CSVs are written");
+        localise(data, dir.resolve("workers-0"), "--workers", "0").expect(2).says("--workers 0: must be 1..");
+    }
+
+    static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aStoppedRunIsFinishedByResumeNotRedone() throws Exception {
+        Path images = copyImages("resume", "a.png", "b.png", "c.png", "d.png");
+        Path reference = dir.resolve("resume-reference");
+        localise(images, reference, "--workers", "1").expect(0);
+        Path b = images.resolve("b.png");
+        byte[] good = Files.readAllBytes(b);
+        Files.writeString(b, "not a png"); // the run stops at b (no --keep-going), a is finished by then
+        Path out = dir.resolve("resume-out");
+        localise(images, out, "--workers", "2").expect(2).says("b.png");
+        assertTrue(Files.isRegularFile(out.resolve(PartialResults.FOLDER).resolve("images").resolve("a.png.csv")));
+        assertFalse(Files.exists(out.resolve("detections.csv")));
+        Files.write(b, good);
+        localise(images, out).expect(2).says("unfinished earlier run").says("--resume");
+        localise(images, out, "--resume", "--overwrite").expect(2).says("exclude each other");
+        Path otherModel = dir.resolve("other.phenoloc");
+        ModelFiles.save(ModelFiles.load(model), otherModel);
+        if (!PartialResults.sha256(otherModel).equals(PartialResults.sha256(model))) {
+            run("localise", "--model", otherModel.toString(), "--images", images.toString(), "--out", out.toString(),
+                    "--resume").expect(2).says("is not the model of the interrupted run");
+        }
+        localise(images, out, "--resume", "--stride", "8").expect(2).says("other settings");
+        Run resumed = localise(images, out, "--resume", "--workers", "2").expect(0);
+        assertFalse(resumed.out().contains("a.png:"), "a was finished by the stopped run:\n" + resumed.out());
+        assertTrue(resumed.out().contains("resuming: "), resumed.out());
+        for (String f : List.of("detections.csv", "counts.csv")) {
+            assertEquals(Files.readString(reference.resolve(f)), Files.readString(out.resolve(f)), f);
+        }
+        assertEquals(names(reference), names(out));
+        localise(images, out, "--resume").expect(2).says("nothing to resume");
+        localise(images, dir.resolve("resume-fresh"), "--resume", "--no-pictures").expect(0); // nothing to resume: a fresh run
+    }
+
+    @Test
+    void aKilledProcessIsFinishedByResume() throws Exception {
+        Path images = dir.resolve("killed");
+        Files.createDirectories(images);
+        for (String n : List.of("k1.png", "k2.png", "k3.png")) {
+            Files.copy(bigImages().resolve("big0.png"), images.resolve(n));
+        }
+        Path out = dir.resolve("killed-out");
+        Process p = childJvm("-Xmx1g", dir.resolve("killed.err"), "localise", "--model", model.toString(), "--images",
+                images.toString(), "--out", out.toString(), "--stride", "2", "--workers", "1", "--no-pictures");
+        var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = stdout.readLine()) != null && !line.startsWith("[1/3]")) {
+            // wait until the first image is finished
+        }
+        p.destroyForcibly(); // SIGKILL: no shutdown hook, the lock and the records stay
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        org.junit.jupiter.api.Assumptions.assumeTrue(line != null && !Files.exists(out.resolve("detections.csv")),
+                "the child finished before it was killed or failed: " + Files.readString(dir.resolve("killed.err")));
+        Run resumed = localise(images, out, "--stride", "2", "--resume", "--no-pictures").expect(0)
+                .says("taking over the stale lock");
+        assertFalse(resumed.out().contains("k1.png:"), "k1 was finished before the kill:\n" + resumed.out());
+        assertEquals(4, Files.readAllLines(out.resolve("counts.csv")).size(), "a count row for each image");
+        assertFalse(Files.exists(out.resolve(PartialResults.FOLDER)));
+    }
 }

@@ -29,9 +29,27 @@ public abstract class NodeSettingsBundle {
         }
     }
 
+    /**
+     * Settings added in a later version, each with what sets its default: settings saved before (older workflows)
+     * lack them, and loading those sets the default instead of failing. A value that is present but invalid also
+     * gives the default.
+     */
+    protected java.util.Map<SettingsModel, Runnable> addedLater() {
+        return java.util.Map.of();
+    }
+
     public final void load(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : models()) {
-            m.loadSettingsFrom(settings);
+            Runnable setDefault = addedLater().get(m);
+            if (setDefault != null) {
+                try {
+                    m.loadSettingsFrom(settings);
+                } catch (InvalidSettingsException e) {
+                    setDefault.run(); // saved by an earlier version
+                }
+            } else {
+                m.loadSettingsFrom(settings);
+            }
         }
     }
 
@@ -40,7 +58,9 @@ public abstract class NodeSettingsBundle {
         throws InvalidSettingsException {
         S copy = fresh.get();
         for (SettingsModel m : copy.models()) {
-            m.validateSettings(settings);
+            if (!copy.addedLater().containsKey(m)) {
+                m.validateSettings(settings);
+            }
         }
         copy.load(settings);
         copy.check();

@@ -243,7 +243,7 @@ class WorkflowsTest {
         Pattern workflow = Pattern.compile("-workflow(?:Dir|File)=(?:\"([^\"]+)\"|(\\S+))");
         Pattern variable = Pattern.compile("-workflow\\.variable=([A-Za-z_]+),");
         Matcher m = command.matcher(readme);
-        int commands = 0;
+        Set<String> commands = new java.util.TreeSet<>();
         while (m.find()) {
             String cmd = m.group();
             Matcher wm = workflow.matcher(cmd);
@@ -259,8 +259,8 @@ class WorkflowsTest {
                 n++;
             }
             assertTrue(n >= 1, "no -workflow.variable in: " + cmd);
-            commands++;
+            commands.add(name);
         }
-        assertEquals(WorkflowGenerator.ALL.size(), commands, "one batch command per workflow in the README");
+        assertEquals(new java.util.TreeSet<>(WorkflowGenerator.ALL), commands, "a batch command for every workflow in the README");
     }
 }

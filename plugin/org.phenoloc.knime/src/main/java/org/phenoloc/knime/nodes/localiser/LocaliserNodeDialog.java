@@ -18,5 +18,6 @@ final class LocaliserNodeDialog extends DefaultNodeSettingsPane {
             "Thresholds (empty: model's; 0.99; or root_tip=0.99)"));
         addDialogComponent(new DialogComponentNumber(s.m_radius, "Peak suppression radius (px, 0 = half window)", 1));
         addDialogComponent(new DialogComponentBoolean(s.m_renderings, "Heat map and overlay images"));
+        addDialogComponent(new DialogComponentNumber(s.m_workers, "Workers (images scanned at once, 0 = automatic)", 1));
     }
 }

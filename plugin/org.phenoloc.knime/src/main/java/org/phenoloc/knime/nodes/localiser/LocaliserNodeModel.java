@@ -33,6 +33,8 @@ import org.phenoloc.engine.localisation.Detection;
 import org.phenoloc.engine.localisation.LocalisationResult;
 import org.phenoloc.engine.localisation.Localiser;
 import org.phenoloc.engine.localisation.LocaliserConfig;
+import org.phenoloc.engine.localisation.LocaliserPool;
+import org.phenoloc.engine.localisation.OrderedPipeline;
 import org.phenoloc.engine.localisation.Renderings;
 import org.phenoloc.engine.model.ModelMetadata;
 import org.phenoloc.engine.model.PhenolocModel;
@@ -115,50 +117,106 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
                 }
             }
         }
+        List<Map.Entry<String, Path>> list = List.copyOf(images.entrySet());
         LocaliserConfig config = m_settings.config();
-        Localiser localiser = new Localiser(model, config);
-        double radius = config.suppressionRadius() > 0 ? config.suppressionRadius()
-            : m.recipe().window() / 2.0 / m.imageScale();
+        int workers = Math.max(1, Math.min(m_settings.workers(), list.size())); // no idle workers holding scan buffers
         BufferedDataContainer detections = exec.createDataContainer(detectionSpec());
         BufferedDataContainer perImage = exec.createDataContainer(imageSpec(m));
-        long det = 0;
-        int i = 0;
-        for (Map.Entry<String, Path> entry : images.entrySet()) {
-            exec.checkCanceled();
-            ExecutionContext sub = exec.createSubExecutionContext(1.0 / images.size());
-            String image = entry.getKey();
-            Path file = entry.getValue();
-            BufferedImage img = ImageFiles.readRgb(file);
-            LocalisationResult r;
-            try {
-                r = localiser.localise(img, file.getFileName().toString(), progress(sub));
-            } catch (Progress.CancelledException e) {
-                throw cancelledException();
-            } catch (BadInputException e) {
-                throw new BadInputException(file, e.getMessage(), e);
+        long[] det = {0};
+        int[] done = {0};
+        OrderedPipeline<BufferedImage, Scanned> pipeline = new OrderedPipeline<>(workers);
+        Progress progress = new Progress() {
+            @Override
+            public boolean isCancelled() {
+                return pipeline.stopped() || cancelled(exec);
             }
-            for (Detection d : r.detections()) {
-                detections.addRowToTable(new DefaultRow(RowKey.createRowKey(det++), new StringCell(image),
-                    new StringCell(d.className()), new DoubleCell(d.x()), new DoubleCell(d.y()),
-                    new DoubleCell(d.score())));
-            }
-            List<DataCell> cells = new ArrayList<>();
-            cells.add(new StringCell(image));
-            for (String c : m.featureClasses()) {
-                cells.add(new IntCell((int)r.count(c)));
-            }
-            cells.add(new DoubleCell(r.seconds()));
-            if (m_settings.m_renderings.getBooleanValue()) {
-                cells.add(Images.pngCell(Renderings.heatMap(r)));
-                cells.add(Images.pngCell(Renderings.overlay(img, r.detections(), m.featureClasses(), null, radius)));
-            }
-            perImage.addRowToTable(new DefaultRow(RowKey.createRowKey(i), cells));
-            i++;
-            exec.setProgress(i / (double)images.size(), "scanned " + file.getFileName() + ": " + r.detections().size()
-                + " detections");
+        };
+        // one localiser per worker, all on this node's model; nothing shared with other node instances
+        try (LocaliserPool pool = new LocaliserPool(model, config, workers)) {
+            pipeline.run(list.size(), stages(list, pool, m, config, progress), outcome -> {
+                Map.Entry<String, Path> entry = list.get(outcome.index());
+                if (outcome.failed()) {
+                    throw failure(outcome.error(), entry.getValue());
+                }
+                det[0] = addRows(detections, perImage, outcome.index(), entry.getKey(), outcome.result(), m, det[0]);
+                done[0]++;
+                exec.setProgress(done[0] / (double)list.size(), "scanned " + entry.getValue().getFileName() + ": "
+                    + outcome.result().result().detections().size() + " detections");
+            });
         }
         detections.close();
         perImage.close();
         return new PortObject[] {detections.getTable(), perImage.getTable()};
+    }
+
+    /** A scanned image: the result and, with renderings on, its two pictures as PNG cells. */
+    private record Scanned(LocalisationResult result, DataCell heatMap, DataCell overlay) {}
+
+    private OrderedPipeline.Stages<BufferedImage, Scanned> stages(final List<Map.Entry<String, Path>> list,
+        final LocaliserPool pool, final ModelMetadata m, final LocaliserConfig config, final Progress progress) {
+        boolean renderings = m_settings.m_renderings.getBooleanValue();
+        double radius = config.suppressionRadius() > 0 ? config.suppressionRadius()
+            : m.recipe().window() / 2.0 / m.imageScale();
+        return new OrderedPipeline.Stages<>() {
+            @Override
+            public BufferedImage load(final int index) {
+                progress.checkCancelled();
+                return ImageFiles.readRgb(list.get(index).getValue());
+            }
+
+            @Override
+            public Scanned process(final int index, final BufferedImage img) throws Exception {
+                Path file = list.get(index).getValue();
+                Localiser localiser = pool.borrow();
+                LocalisationResult r;
+                try {
+                    r = localiser.localise(img, file.getFileName().toString(), progress);
+                } finally {
+                    pool.giveBack(localiser);
+                }
+                if (!renderings) {
+                    return new Scanned(r, null, null);
+                }
+                return new Scanned(r, Images.pngCell(Renderings.heatMap(r)),
+                    Images.pngCell(Renderings.overlay(img, r.detections(), m.featureClasses(), null, radius)));
+            }
+        };
+    }
+
+    private long addRows(final BufferedDataContainer detections, final BufferedDataContainer perImage, final int index,
+        final String image, final Scanned s, final ModelMetadata m, final long firstKey) {
+        long det = firstKey;
+        LocalisationResult r = s.result();
+        for (Detection d : r.detections()) {
+            detections.addRowToTable(new DefaultRow(RowKey.createRowKey(det++), new StringCell(image),
+                new StringCell(d.className()), new DoubleCell(d.x()), new DoubleCell(d.y()), new DoubleCell(d.score())));
+        }
+        List<DataCell> cells = new ArrayList<>();
+        cells.add(new StringCell(image));
+        for (String c : m.featureClasses()) {
+            cells.add(new IntCell((int)r.count(c)));
+        }
+        cells.add(new DoubleCell(r.seconds()));
+        if (s.heatMap() != null) {
+            cells.add(s.heatMap());
+            cells.add(s.overlay());
+        }
+        perImage.addRowToTable(new DefaultRow(RowKey.createRowKey(index), cells));
+        return det;
+    }
+
+    /** An image's failure as the node reports it: cancellation as KNIME's, bad input naming the file. */
+    private static Exception failure(final Throwable error, final Path file) {
+        if (error instanceof Progress.CancelledException || error instanceof OrderedPipeline.StoppedException) {
+            return cancelledException();
+        }
+        if (error instanceof BadInputException e) {
+            boolean named = e.file() != null && !e.file().toString().equals("image");
+            return named ? e : new BadInputException(file, e.getMessage(), e);
+        }
+        if (error instanceof Exception e) {
+            return e;
+        }
+        throw (Error)error;
     }
 }

@@ -12,6 +12,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.localisation.LocaliserConfig;
+import org.phenoloc.engine.localisation.Workers;
 import org.phenoloc.knime.util.Columns;
 import org.phenoloc.knime.util.NodeSettingsBundle;
 
@@ -26,10 +27,24 @@ final class LocaliserSettings extends NodeSettingsBundle {
     /** 0: half the model's window. */
     final SettingsModelDoubleBounded m_radius = new SettingsModelDoubleBounded("suppression_radius", 0, 0, 10000);
     final SettingsModelBoolean m_renderings = new SettingsModelBoolean("renderings", true);
+    /** Images scanned at once; 0: automatic ({@link Workers#defaultCount()} of the machine that runs the node). */
+    final SettingsModelIntegerBounded m_workers = new SettingsModelIntegerBounded("workers", 0, 0, Workers.MAX);
 
     @Override
     public List<SettingsModel> models() {
-        return List.of(m_imageColumn, m_stride, m_thresholds, m_radius, m_renderings);
+        return List.of(m_imageColumn, m_stride, m_thresholds, m_radius, m_renderings, m_workers);
+    }
+
+    /** Workflows saved before the setting existed have no "workers": they get the automatic default. */
+    @Override
+    protected Map<SettingsModel, Runnable> addedLater() {
+        return Map.of(m_workers, () -> m_workers.setIntValue(0));
+    }
+
+    /** The number of workers to use here. */
+    int workers() {
+        int w = m_workers.getIntValue();
+        return w == 0 ? Workers.defaultCount() : w;
     }
 
     @Override
