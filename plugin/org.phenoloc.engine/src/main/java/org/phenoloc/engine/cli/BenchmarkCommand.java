@@ -66,6 +66,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     LocaliserOptions localiser;
 
+    /** The training log's line on the final calibration (FinalCalibration's note) starts with this. */
+    private static final String CALIBRATION_LOG = "calibration: ";
+
+    /** That line of this run's training, for the report; empty for a model trained earlier. */
+    private String calibrationNote = "";
+
     @Override
     public Integer call() throws Exception {
         Task t = Task.parse(task);
@@ -98,7 +104,12 @@ final class BenchmarkCommand implements Callable<Integer> {
             model = ModelFiles.load(trained);
         } else {
             long t0 = System.nanoTime();
-            outcome = TrainingJob.run(train, data.toString(), training.settings(t), new ConsoleTraining(System.out), System.out::println);
+            outcome = TrainingJob.run(train, data.toString(), training.settings(t), new ConsoleTraining(System.out), line -> {
+                System.out.println(line);
+                if (line.startsWith(CALIBRATION_LOG)) {
+                    calibrationNote = line.substring(CALIBRATION_LOG.length());
+                }
+            });
             trainMinutes = (System.nanoTime() - t0) / 60e9;
             model = outcome.model();
             ModelSaving.save(model, out.resolve(t.id() + "-benchmark.phenoloc"));
@@ -115,7 +126,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         md.heading(2, "Training (" + prov.method() + " method)");
         md.paragraph("Training settings: " + prov.training() + (prov.dense().isEmpty() ? "" : "; " + prov.dense())
                 + ". Trained on: " + prov.backend() + (trained != null ? " (model " + trained.getFileName()
-                + ", trained in an earlier run)" : "") + ".");
+                + ", trained in an earlier run)" : "") + "." + (prov.calibratedOn().isEmpty() ? ""
+                : " Calibrated on the " + prov.calibratedOn() + (calibrationNote.isEmpty() ? "" : ": " + calibrationNote)
+                + "; flip averaging " + (model.metadata().flipAveraging() ? "on" : "off") + "."));
         md.table(List.of("method", "samples", "epochs run", "best epoch", "samples/s (fitting)", "seconds",
                 "held-out patch acc", "validation F1", "calibrated thresholds"),
                 List.of(List.of(prov.method(), Long.toString(prov.trainSamples()) + (prov.method().equals("dense") ? " crops" : " patches"),

@@ -37,12 +37,11 @@ final class LocaliserOptions {
     }
 
     private LocaliserConfig.Flips flips() {
-        return switch (flips.toLowerCase(java.util.Locale.ROOT)) {
-            case "model" -> LocaliserConfig.Flips.MODEL;
-            case "on" -> LocaliserConfig.Flips.ON;
-            case "off" -> LocaliserConfig.Flips.OFF;
-            default -> throw new BadInputException("--flips " + flips + ": use model (as calibrated), on or off");
-        };
+        try {
+            return LocaliserConfig.Flips.parse(flips);
+        } catch (BadInputException e) {
+            throw new BadInputException("--flips " + flips + ": use model (as calibrated), on or off");
+        }
     }
 
     /** The settings checked against the model: a stride beyond the window would leave image parts unscanned. */

@@ -24,7 +24,22 @@ public record LocaliserConfig(int stride, Map<String, Double> thresholds, double
         /** four scans averaged (4x the time) */
         ON,
         /** one scan */
-        OFF
+        OFF;
+
+        /** The setting's name in the command line and the KNIME node: model, on or off. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Parses {@link #id()} (any case). */
+        public static Flips parse(String text) {
+            for (Flips f : values()) {
+                if (f.id().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return f;
+                }
+            }
+            throw new BadInputException("flip averaging '" + text + "': use model (as the model was calibrated), on or off");
+        }
     }
 
     public LocaliserConfig {

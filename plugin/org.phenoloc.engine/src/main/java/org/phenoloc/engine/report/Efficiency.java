@@ -55,7 +55,8 @@ public final class Efficiency {
         MachinePeak peak = MachinePeak.measure();
         List<String> classes = model.metadata().featureClasses();
         RunProfile profile;
-        try (Localiser localiser = new Localiser(model, config)) {
+        // one scan per image: the scanner's efficiency (a model calibrated with flips scans 4 times by default)
+        try (Localiser localiser = new Localiser(model, config.withFlips(LocaliserConfig.Flips.OFF))) {
             profile = profile(localiser, images, (img, r) -> {
                 encodePng(Renderings.heatMap(r));
                 encodePng(Renderings.overlay(img, r.detections(), classes, null, r.grid().offset() / r.imageScale()));
@@ -97,7 +98,8 @@ public final class Efficiency {
                 + "ND4J mmul (sgemm) %.0f GFLOPS, libnd4j matmul op %.0f GFLOPS. The network costs %.0f GFLOP per "
                 + "megapixel at stride %d (counted layer by layer: 2 FLOPs per multiply-add of the convolutions and "
                 + "fully connected layers of an ideal whole-image pass; borders, band overlaps, pools and activations "
-                + "not counted). The scan's median of %.2f s per megapixel of the scanned image is %.0f GFLOPS: "
+                + "not counted). Profiled with one scan per image (flip averaging off; where a model averages flips, "
+                + "its scan costs four of these). The scan's median of %.2f s per megapixel of the scanned image is %.0f GFLOPS: "
                 + "**%.2f of the peak**.",
                 peak.size(), peak.size(), peak.mmulGflops(), peak.matmulGflops(), FlopCount.gflopPerMegapixel(arch, stride),
                 stride, spm, gflops, gflops / peak.peakGflops()));

@@ -65,8 +65,29 @@ public record Calibration(Map<String, Double> thresholds, double radius, Map<Str
             return new Images(scanned, truth, imageScale);
         }
 
+        /** No images. */
+        public static Images none(double imageScale) {
+            return new Images(List.of(), List.of(), imageScale);
+        }
+
         public boolean isEmpty() {
             return scanned.isEmpty();
+        }
+
+        public int size() {
+            return scanned.size();
+        }
+
+        /** These images followed by {@code more} (same scan scale). */
+        public Images plus(Images more) {
+            if (more.imageScale != imageScale) {
+                throw new IllegalArgumentException("images scanned at " + imageScale + " and " + more.imageScale);
+            }
+            List<BufferedImage> s = new ArrayList<>(scanned);
+            s.addAll(more.scanned);
+            List<List<Feature>> t = new ArrayList<>(truth);
+            t.addAll(more.truth);
+            return new Images(s, t, imageScale);
         }
     }
 
@@ -83,25 +104,21 @@ public record Calibration(Map<String, Double> thresholds, double radius, Map<Str
     /** As {@link #run(MultiLayerNetwork, Architecture, List, Images, double, double[], Progress)}, on flip-averaged scans if flips. */
     public static Calibration run(MultiLayerNetwork classifier, Architecture arch, List<String> classes, Images val,
             double matchRadius, double[] radii, boolean flips, Progress progress) {
+        return fromGrids(scan(classifier, arch, val, flips, progress), val, classes, matchRadius, radii, flips);
+    }
+
+    /** The probability grids of the images at the scan's stride 4, flip-averaged if flips. */
+    static List<ProbabilityGrid> scan(MultiLayerNetwork classifier, Architecture arch, Images images, boolean flips,
+            Progress progress) {
         List<ProbabilityGrid> grids = new ArrayList<>();
         Scanner one = new DenseScanner(classifier, arch);
         try (Scanner scanner = flips ? new FlipAveragingScanner(one, arch.window()) : one) {
-            for (BufferedImage img : val.scanned()) {
+            for (BufferedImage img : images.scanned()) {
                 progress.checkCancelled();
                 grids.add(scanner.scan(img, 4, Progress.NONE));
             }
         }
-        return fromGrids(grids, val, classes, matchRadius, radii, flips);
-    }
-
-    /**
-     * The plain calibration, or the flip-averaged one if it raises mean validation F1 by at least {@link #FLIP_GAIN}
-     * (the model then scans four times by default).
-     */
-    public static Calibration withFlipsIfBetter(Calibration plain, MultiLayerNetwork classifier, Architecture arch,
-            List<String> classes, Images val, double matchRadius, double[] radii, Progress progress) {
-        Calibration flipped = run(classifier, arch, classes, val, matchRadius, radii, true, progress);
-        return flipped.meanF1() >= plain.meanF1() + FLIP_GAIN ? flipped : plain;
+        return grids;
     }
 
     static Calibration fromGrids(List<ProbabilityGrid> grids, Images val, List<String> classes, double matchRadius,

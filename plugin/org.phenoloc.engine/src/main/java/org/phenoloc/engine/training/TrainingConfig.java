@@ -51,7 +51,7 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, int
      * epoch by validation F1 is kept); batch size and momentum are not used (see {@link DenseTrainingConfig}).
      */
     public static TrainingConfig denseDefaults() {
-        return new TrainingConfig(16, 4, 1e-3, 0, 0.9, 5e-4, 0, true, 42);
+        return new TrainingConfig(28, 4, 1e-3, 0, 0.9, 5e-4, 0, true, 42);
     }
 
     public int effectiveStepEpochs() {

@@ -153,16 +153,18 @@ public final class TrainingJob {
         double match = radii[radii.length / 2];
         DenseTrainer.Result r = new DenseTrainer(arch, task.classes(), s.training(), s.dense(), match,
                 radii(arch, task), task.imageScale()).fit(crops, val, fallback, listener);
-        Calibration c = flipsIfBetter(r, arch, task, r.calibratedOnTraining() ? fallback : val, match, radii(arch, task),
-                listener, log);
-        log.accept("calibrated on " + (r.calibratedOnTraining() ? "the training images" : "the held-out images")
-                + ": thresholds " + c.thresholds() + ", suppression radius " + c.radius() + " px, F1 " + c.scores()
-                .entrySet().stream().map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.3f", e.getValue().f1()))
-                .toList());
+        FinalCalibration fc = finalCalibration(r, arch, task, r.calibratedOnTraining() ? fallback : val,
+                r.calibratedOnTraining() ? Calibration.Images.none(task.imageScale())
+                        : Calibration.Images.load(split.train(), task.imageScale()), match, listener);
+        Calibration c = fc.calibration();
+        String calibratedOn = r.calibratedOnTraining() ? "training images (none held out)" : fc.calibratedOn();
+        log.accept("calibration: " + fc.note());
+        log.accept("calibrated on " + calibratedOn + ": thresholds " + c.thresholds() + ", suppression radius " + c.radius()
+                + " px, flip averaging " + (c.flips() ? "on" : "off") + ", F1 " + c.scores().entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.3f", e.getValue().f1())).toList());
         TrainingProvenance prov = provenance(dataName, frontEnd, TrainingMethod.DENSE, names(split.train()),
                 names(split.test()), s, (long) r.history().size() * s.dense().cropsPerEpoch(), 0, r.history(),
-                r.bestEpoch(), r.calibratedOnTraining() ? "training images (none held out)" : "held-out images",
-                r.seconds(), r.cropsPerSecond());
+                r.bestEpoch(), calibratedOn, r.seconds(), r.cropsPerSecond());
         java.util.Map<String, Double> trained = new java.util.LinkedHashMap<>(task.defaultThresholds());
         trained.keySet().removeAll(untrained); // no threshold invented for a class without examples
         ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, task.recipe(), task.imageScale(),
@@ -171,15 +173,18 @@ public final class TrainingJob {
         return new Outcome(new PhenolocModel(r.network(), meta), r.history(), split, prov);
     }
 
-    /** Candidate peak-suppression radii: a quarter, half and three quarters of the window, in original pixels. */
-    private static double[] radii(Architecture arch, Task task) {
+    /**
+     * Candidate peak-suppression radii: an eighth, a quarter, half and three quarters of the window, in original
+     * pixels (the eighth for features closer together than a quarter window, e.g. leaf tips of neighbouring leaves).
+     */
+    static double[] radii(Architecture arch, Task task) {
         double window = arch.window() / task.imageScale();
-        return new double[] {window / 4, window / 2, window * 3 / 4};
+        return new double[] {window / 8, window / 4, window / 2, window * 3 / 4};
     }
 
-    /** The best epoch's calibration, or its flip-averaged calibration where that scores clearly higher. */
-    private static Calibration flipsIfBetter(DenseTrainer.Result r, Architecture arch, Task task, Calibration.Images val,
-            double match, double[] radii, TrainingListener listener, Consumer<String> log) {
+    /** The stored calibration of the chosen network ({@link FinalCalibration}), cancellable through the listener. */
+    private static FinalCalibration finalCalibration(DenseTrainer.Result r, Architecture arch, Task task,
+            Calibration.Images heldOut, Calibration.Images training, double match, TrainingListener listener) {
         Progress cancel = new Progress() {
             @Override
             public boolean isCancelled() {
@@ -187,17 +192,11 @@ public final class TrainingJob {
             }
         };
         List<String> features = task.classes().subList(0, task.classes().size() - 1);
-        Calibration plain = r.calibration();
-        Calibration c;
         try {
-            c = Calibration.withFlipsIfBetter(plain, r.network(), arch, features, val, match, radii, cancel);
+            return FinalCalibration.run(r.network(), arch, features, heldOut, training, match, radii(arch, task), cancel);
         } catch (Progress.CancelledException e) {
             throw new TrainingCancelledException();
         }
-        log.accept(String.format(java.util.Locale.ROOT, "flip averaging (4 scans): validation F1 %s; one scan: %.3f -> %s",
-                c.flips() ? String.format(java.util.Locale.ROOT, "%.3f", c.meanF1()) : "not clearly higher",
-                plain.meanF1(), c.flips() ? "the model scans with flips by default" : "one scan by default"));
-        return c;
     }
 
     private static Outcome patches(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,

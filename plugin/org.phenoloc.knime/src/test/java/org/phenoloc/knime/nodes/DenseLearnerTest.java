@@ -56,7 +56,8 @@ class DenseLearnerTest {
         assertTrue(p.software().contains("KNIME Dense CNN Learner"), p.software());
         assertEquals(2, p.epochsRun());
         assertEquals(1, p.testImages().size(), "a third of the three images held out");
-        assertEquals("held-out images", p.calibratedOn());
+        // one held-out image: the two training images join the calibration unless the net scores clearly higher on them
+        assertTrue(p.calibratedOn().startsWith("held-out"), p.calibratedOn());
         double calibrated = meta.thresholds().get("root_tip");
         assertTrue(meta.suppressionRadius() > 0, "calibrated suppression radius stored");
         // the Sliding-Window Localiser node with default settings runs at the calibrated threshold

@@ -1,6 +1,7 @@
 package org.phenoloc.knime.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -10,7 +11,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.node.InvalidSettingsException;
+import org.phenoloc.engine.io.Progress;
+import org.phenoloc.engine.localisation.Detection;
+import org.phenoloc.engine.localisation.LocalisationResult;
+import org.phenoloc.engine.localisation.Localiser;
+import org.phenoloc.engine.localisation.LocaliserConfig;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.node.BufferedDataTable;
@@ -86,5 +97,24 @@ class LocaliserParallelTest {
         old.addBoolean("renderings", current.getBoolean("renderings"));
         StandIn.loadSettings(m, old);
         assertEquals(0, StandIn.saveSettings(m).getInt("workers"), "automatic");
+        assertEquals("model", StandIn.saveSettings(m).getString("flip_averaging"), "as the model was calibrated");
+    }
+
+    @Test
+    void flipAveragingSettingReachesTheEngineAndBadValuesAreRejected() throws Exception {
+        NodeModel on = localiser(1);
+        Fixtures.set(on, "flip_averaging", "on");
+        List<DataRow> rows = Fixtures.rows((BufferedDataTable)Fixtures.execute(on, Fixtures.model(), Fixtures.points())[0]);
+        String image = Fixtures.rows(Fixtures.points()).get(0).getCell(0).toString();
+        LocalisationResult engine = new Localiser(Fixtures.model().getModel(),
+            new LocaliserConfig(4, Map.of("*", 0.5), 0, true, LocaliserConfig.Flips.ON)).localise(Path.of(image),
+                Progress.NONE);
+        List<Double> node = rows.stream().filter(r -> r.getCell(0).toString().equals(image))
+            .map(r -> ((DoubleValue)r.getCell(4)).getDoubleValue()).toList();
+        assertEquals(engine.detections().stream().map(Detection::score).toList(), node);
+        NodeSettings bad = StandIn.saveSettings(on);
+        Fixtures.put(bad, "flip_averaging", "sometimes");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> StandIn.loadSettings(on, bad));
+        assertTrue(e.getMessage().contains("Flip averaging") && e.getMessage().contains("sometimes"), e.getMessage());
     }
 }

@@ -19,6 +19,7 @@ import org.phenoloc.knime.util.NodeSettingsBundle;
 /** Settings of the Sliding-Window Localiser; defaults are LocaliserConfig.defaults(). */
 final class LocaliserSettings extends NodeSettingsBundle {
     static final String THRESHOLDS_LABEL = "Thresholds";
+    static final String FLIPS_LABEL = "Flip averaging";
 
     final SettingsModelString m_imageColumn = new SettingsModelString("image_column", Columns.IMAGE);
     final SettingsModelIntegerBounded m_stride = new SettingsModelIntegerBounded("stride", 4, 1, 256);
@@ -30,15 +31,22 @@ final class LocaliserSettings extends NodeSettingsBundle {
     /** Images scanned at once; 0: automatic ({@link Workers#defaultCount()} of the machine that runs the node). */
     final SettingsModelIntegerBounded m_workers = new SettingsModelIntegerBounded("workers", 0, 0, Workers.MAX);
 
+    /** Test-time flip averaging: "model" (as the model was calibrated), "on" (4 scans) or "off" (1 scan). */
+    final SettingsModelString m_flips = new SettingsModelString("flip_averaging", LocaliserConfig.Flips.MODEL.id());
+
     @Override
     public List<SettingsModel> models() {
-        return List.of(m_imageColumn, m_stride, m_thresholds, m_radius, m_renderings, m_workers);
+        return List.of(m_imageColumn, m_stride, m_thresholds, m_radius, m_renderings, m_workers, m_flips);
     }
 
-    /** Workflows saved before the setting existed have no "workers": they get the automatic default. */
+    /**
+     * Workflows saved before these settings existed have no "workers" or "flip_averaging": they get the automatic
+     * worker count and the model's flip choice.
+     */
     @Override
     protected Map<SettingsModel, Runnable> addedLater() {
-        return Map.of(m_workers, () -> m_workers.setIntValue(0));
+        return Map.of(m_workers, () -> m_workers.setIntValue(0),
+            m_flips, () -> m_flips.setStringValue(LocaliserConfig.Flips.MODEL.id()));
     }
 
     /** The number of workers to use here. */
@@ -54,8 +62,14 @@ final class LocaliserSettings extends NodeSettingsBundle {
 
     LocaliserConfig config() throws InvalidSettingsException {
         Map<String, Double> thresholds = thresholds(m_thresholds.getStringValue());
+        LocaliserConfig.Flips flips;
         try {
-            return new LocaliserConfig(m_stride.getIntValue(), thresholds, m_radius.getDoubleValue(), true);
+            flips = LocaliserConfig.Flips.parse(m_flips.getStringValue());
+        } catch (BadInputException e) {
+            throw bad(FLIPS_LABEL, e.getMessage());
+        }
+        try {
+            return new LocaliserConfig(m_stride.getIntValue(), thresholds, m_radius.getDoubleValue(), true, flips);
         } catch (BadInputException e) {
             throw bad(THRESHOLDS_LABEL + "/Stride/Suppression radius", e.getMessage());
         }
