@@ -120,7 +120,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ". Data: " + split + ". Training used the images " + String.join(" ", prov.trainImages()) + " for fitting and "
                 + String.join(" ", prov.testImages()) + " for model selection" + (prov.method().equals("dense")
-                ? " and threshold calibration" : "") + "; evaluation uses " + valid.size()
+                ? " and calibration (with the fitting images when fewer than 5 are held out: see Training)" : "") + "; evaluation uses " + valid.size()
                 + " images never seen in training. Network: " + model.metadata().architecture() + ".");
         compareMethods(md, t, model, trainMinutes, train, valid);
         md.heading(2, "Training (" + prov.method() + " method)");
@@ -245,8 +245,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         classical(t, train, valid).ifPresent(methods::add);
         md.heading(2, "Methods compared (" + cls + ", same images, same matching)");
-        md.paragraph("Each method at its default operating point: ours at the threshold and suppression radius calibrated "
-                + "on the held-out training images and stored in the model; the paper's recipe at its fixed threshold; "
+        md.paragraph("Each method at its default operating point: ours at the threshold, suppression radius and flip "
+                + "choice calibrated on training images (the held-out ones, joined by the others when fewer than 5 are "
+                + "held out; see Training below) and stored in the model; the paper's recipe at its fixed threshold; "
                 + "the classical pipeline with its parameters tuned on the training images only. Precision, recall and F1 "
                 + "from one-to-one matching, counts summed over the evaluation images; training minutes measured in this "
                 + "run ('-': trained in an earlier run); detection cost per megapixel of the original image.");

@@ -19,7 +19,8 @@ final class TrainingOptions {
         "calibrated on held-out images) or patches (the paper's recipe)"})
     String method = "dense";
 
-    @Option(names = "--epochs", description = "maximum epochs (default 16 dense, 40 patches)")
+    @Option(names = "--epochs", description = "maximum epochs (default " + org.phenoloc.engine.training.TrainingConfig.DENSE_EPOCHS
+            + " dense, 40 patches)")
     Integer epochs;
 
     @Option(names = "--batch", description = "minibatch size: crops (dense, default 4) or patches (default 32)")

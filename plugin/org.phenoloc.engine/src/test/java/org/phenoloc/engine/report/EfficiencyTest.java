@@ -85,8 +85,12 @@ class EfficiencyTest {
         ImageFiles.writePng(one, new BufferedImage(80, 60, BufferedImage.TYPE_INT_RGB));
         ImageFiles.writePng(two, new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB));
         Markdown md = new Markdown();
+        double uptimeBefore = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         RunProfile profile = Efficiency.append(md, model, LocaliserConfig.defaults(), List.of(one, two));
         assertEquals(2, profile.images().size());
+        // start-up is the localiser's set-up, not the JVM's uptime (which, in the benchmark, includes training)
+        assertTrue(profile.startupSeconds() < uptimeBefore, profile.startupSeconds() + " vs uptime " + uptimeBefore);
+        assertTrue(md.markdown().contains("Set-up of the localiser"), md.markdown());
         assertTrue(profile.images().get(0).scan() > 0 && profile.totalOverScan() > 1, profile.images().toString());
         assertTrue(md.markdown().contains("## Efficiency") && md.markdown().contains("| two.png | 0.0 |"), md.markdown());
     }
