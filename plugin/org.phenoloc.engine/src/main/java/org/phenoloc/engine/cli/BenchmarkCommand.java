@@ -243,13 +243,15 @@ final class BenchmarkCommand implements Callable<Integer> {
             methods.add(MethodRuns.cnn("paper's recipe (patches, threshold " + paper.metadata().thresholds().get(cls) + ")",
                     paper, valid, cls, localiser.stride, paperMinutes));
         }
-        classical(t, train, valid).ifPresent(methods::add);
+        var classical = classical(t, train, valid);
+        classical.ifPresent(methods::add);
         md.heading(2, "Methods compared (" + cls + ", same images, same matching)");
         md.paragraph("Each method at its default operating point: ours at the threshold, suppression radius and flip "
                 + "choice calibrated on training images (the held-out ones, joined by the others when fewer than 5 are "
                 + "held out; see Training below) and stored in the model; the paper's recipe at its fixed threshold; "
-                + "the classical pipeline with its parameters tuned on the training images only. Precision, recall and F1 "
-                + "from one-to-one matching, counts summed over the evaluation images; training minutes measured in this "
+                + (classical.isPresent() ? "the classical pipeline with its parameters tuned on the training images only"
+                        : "no classical pipeline (the skeleton baseline segments roots on blue paper; for leaf tips see "
+                        + "the README)") + ". Precision, recall and F1 from one-to-one matching, counts summed over the evaluation images; training minutes measured in this "
                 + "run ('-': trained in an earlier run); detection cost per megapixel of the original image.");
         double[] radii = t.evaluationRadii();
         org.phenoloc.engine.report.MethodComparison.table(md, methods, truth, radii);
