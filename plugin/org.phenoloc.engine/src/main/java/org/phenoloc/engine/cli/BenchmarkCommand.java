@@ -120,7 +120,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ". Data: " + split + ". Training used the images " + String.join(" ", prov.trainImages()) + " for fitting and "
                 + String.join(" ", prov.testImages()) + " for model selection" + (prov.method().equals("dense")
-                ? " and calibration (with the fitting images when fewer than 5 are held out: see Training)" : "") + "; evaluation uses " + valid.size()
+                ? " and calibration (with the fitting images when fewer than 5 are held out: see Training)" : "")
+                + "; evaluation uses " + valid.size()
                 + " images never seen in training. Network: " + model.metadata().architecture() + ".");
         compareMethods(md, t, model, trainMinutes, train, valid);
         md.heading(2, "Training (" + prov.method() + " method)");
@@ -251,8 +252,10 @@ final class BenchmarkCommand implements Callable<Integer> {
                 + "held out; see Training below) and stored in the model; the paper's recipe at its fixed threshold; "
                 + (classical.isPresent() ? "the classical pipeline with its parameters tuned on the training images only"
                         : "no classical pipeline (the skeleton baseline segments roots on blue paper; for leaf tips see "
-                        + "the README)") + ". Precision, recall and F1 from one-to-one matching, counts summed over the evaluation images; training minutes measured in this "
-                + "run ('-': trained in an earlier run); detection cost per megapixel of the original image.");
+                        + "the README)")
+                + ". Precision, recall and F1 from one-to-one matching, counts summed over the evaluation images; "
+                + "training minutes measured in this run ('-': trained in an earlier run); detection cost per megapixel "
+                + "of the original image.");
         double[] radii = t.evaluationRadii();
         org.phenoloc.engine.report.MethodComparison.table(md, methods, truth, radii);
         double mid = radii[radii.length / 2];

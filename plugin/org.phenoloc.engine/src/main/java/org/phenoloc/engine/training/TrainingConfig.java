@@ -46,13 +46,13 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, int
         return new TrainingConfig(40, 32, 0.01, 0, 0.9, 5e-4, 12, true, 42);
     }
 
+    /** Dense training's default epochs (the command line's help text reads it). */
+    public static final int DENSE_EPOCHS = 28;
+
     /**
      * Dense training: Adam from 1e-3 (a tenth after 60% of the epochs, a hundredth after 85%), no early stop (the best
      * epoch by validation F1 is kept); batch size and momentum are not used (see {@link DenseTrainingConfig}).
      */
-    /** Dense training's default epochs (the command line's help text reads it). */
-    public static final int DENSE_EPOCHS = 28;
-
     public static TrainingConfig denseDefaults() {
         return new TrainingConfig(DENSE_EPOCHS, 4, 1e-3, 0, 0.9, 5e-4, 0, true, 42);
     }
