@@ -24,7 +24,7 @@ if missing:
 ex = ',\n '.join(p + ';x-friends:="org.phenoloc.engine,org.phenoloc.knime"' for p in exported)
 head = """Manifest-Version: 1.0
 Bundle-ManifestVersion: 2
-Bundle-Name: Phenoloc libraries (DL4J, ND4J, picocli, commons-csv, TwelveMonkeys ImageIO)
+Bundle-Name: Phenoloc libraries (DL4J, ND4J, picocli, commons-csv, TwelveMonkeys ImageIO, PngEncoder)
 Bundle-SymbolicName: org.phenoloc.libs
 Bundle-Version: 0.1.0.qualifier
 Bundle-Vendor: Phenoloc

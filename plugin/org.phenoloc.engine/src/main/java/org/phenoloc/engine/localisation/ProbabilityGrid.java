@@ -42,12 +42,23 @@ public record ProbabilityGrid(int rows, int cols, int stride, int offset, int cl
      * to image resolution; 0 outside the scanned area (the border).
      */
     public float atPixel(int x, int y, int cls) {
-        int j = Math.round((x - offset) / (float) stride);
-        int i = Math.round((y - offset) / (float) stride);
-        if (i < 0 || j < 0 || i >= rows || j >= cols || Math.abs(x - (offset + j * stride)) * 2 > stride
-                || Math.abs(y - (offset + i * stride)) * 2 > stride) {
-            return 0f;
-        }
-        return get(i, j, cls);
+        int j = colAt(x);
+        int i = rowAt(y);
+        return i < 0 || j < 0 ? 0f : get(i, j, cls);
+    }
+
+    /** The grid row whose windows' centres are nearest to scanned-image row y, or -1 in the border (see atPixel). */
+    public int rowAt(int y) {
+        return nearest(y, rows);
+    }
+
+    /** The grid column nearest to scanned-image column x, or -1 in the border (see atPixel). */
+    public int colAt(int x) {
+        return nearest(x, cols);
+    }
+
+    private int nearest(int pixel, int cells) {
+        int k = Math.round((pixel - offset) / (float) stride);
+        return k < 0 || k >= cells || Math.abs(pixel - (offset + k * stride)) * 2 > stride ? -1 : k;
     }
 }

@@ -26,21 +26,36 @@ public final class Renderings {
      */
     public static BufferedImage heatMap(LocalisationResult r) {
         ProbabilityGrid g = r.grid();
-        BufferedImage out = new BufferedImage(r.width(), r.height(), BufferedImage.TYPE_INT_RGB);
-        int[] line = new int[r.width()];
+        int w = r.width();
+        BufferedImage out = new BufferedImage(w, r.height(), BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        int[] cols = new int[w];
+        for (int x = 0; x < w; x++) {
+            cols[x] = g.colAt((int) Math.floor(x * r.imageScale()));
+        }
+        int[] line = new int[w];
+        int lineRow = Integer.MIN_VALUE;
         for (int y = 0; y < r.height(); y++) {
-            int sy = (int) Math.floor(y * r.imageScale());
-            for (int x = 0; x < r.width(); x++) {
-                int sx = (int) Math.floor(x * r.imageScale());
-                float p = 0;
-                for (int c = 0; c < g.classes() - 1; c++) {
-                    p = Math.max(p, g.atPixel(sx, sy, c));
-                }
-                line[x] = ramp(p);
+            int row = g.rowAt((int) Math.floor(y * r.imageScale()));
+            if (row != lineRow) { // consecutive image rows of one grid row look the same: colour it once
+                heatMapLine(g, row, cols, line);
+                lineRow = row;
             }
-            out.setRGB(0, y, r.width(), 1, line, 0, r.width());
+            System.arraycopy(line, 0, pixels, y * w, w);
         }
         return out;
+    }
+
+    private static void heatMapLine(ProbabilityGrid g, int row, int[] cols, int[] line) {
+        for (int x = 0; x < line.length; x++) {
+            float p = 0;
+            if (row >= 0 && cols[x] >= 0) {
+                for (int c = 0; c < g.classes() - 1; c++) {
+                    p = Math.max(p, g.get(row, cols[x], c));
+                }
+            }
+            line[x] = ramp(p);
+        }
     }
 
     /** Binary map of class cls at original resolution: pixels whose window probability reaches the threshold. */

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-import javax.imageio.ImageIO;
 
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.Progress;
@@ -69,7 +68,7 @@ public final class Efficiency {
 
     private static void encodePng(BufferedImage image) {
         try {
-            ImageIO.write(image, "png", new ByteArrayOutputStream());
+            ImageFiles.encodePng(image, new ByteArrayOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

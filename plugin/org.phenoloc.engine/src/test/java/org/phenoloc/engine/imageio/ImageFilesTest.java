@@ -189,6 +189,80 @@ class ImageFilesTest {
         }
     }
 
+    /** The 8-bit fast path (JPEG's BGR bytes, 8-bit grey) gives exactly the stored samples, every pixel. */
+    @Test
+    void toRgbKeepsEightBitSamplesExactly() {
+        java.util.Random random = new java.util.Random(3);
+        BufferedImage bgr = new BufferedImage(61, 17, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage grey = new BufferedImage(61, 17, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] greyBytes = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        random.nextBytes(greyBytes);
+        for (int y = 0; y < 17; y++) {
+            for (int x = 0; x < 61; x++) {
+                bgr.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        BufferedImage fromBgr = ImageFiles.toRgb(bgr);
+        BufferedImage fromGrey = ImageFiles.toRgb(grey);
+        for (int y = 0; y < 17; y++) {
+            for (int x = 0; x < 61; x++) {
+                assertEquals(bgr.getRGB(x, y) & 0xffffff, fromBgr.getRGB(x, y) & 0xffffff, "bgr " + x + "," + y);
+                int v = greyBytes[y * 61 + x] & 0xff;
+                assertEquals(v << 16 | v << 8 | v, fromGrey.getRGB(x, y) & 0xffffff, "grey " + x + "," + y);
+            }
+        }
+    }
+
+    /**
+     * The encoder compresses large images in parallel segments and reads rasters directly: every pixel of a noisy
+     * image big enough for several segments, of a sub-image (offset raster, as the benchmark's crops) and of the
+     * other image types we write must come back exactly.
+     */
+    @Test
+    void writePngIsLosslessForLargeImagesSubImagesAndOtherTypes() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        BufferedImage big = new BufferedImage(1500, 1100, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < big.getHeight(); y++) {
+            for (int x = 0; x < big.getWidth(); x++) {
+                big.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        BufferedImage bgr = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage argb = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                bgr.setRGB(x, y, big.getRGB(x, y));
+                argb.setRGB(x, y, big.getRGB(x, y) | 0xff000000);
+            }
+        }
+        var cases = java.util.Map.of("big.png", big, "sub.png", big.getSubimage(333, 222, 517, 301), "bgr.png", bgr,
+                "argb.png", argb);
+        for (var e : cases.entrySet()) {
+            Path out = tmp.resolve(e.getKey());
+            ImageFiles.writePng(out, e.getValue());
+            BufferedImage back = ImageFiles.readRgb(out);
+            BufferedImage want = e.getValue();
+            assertEquals(want.getWidth(), back.getWidth(), e.getKey());
+            assertEquals(want.getHeight(), back.getHeight(), e.getKey());
+            for (int y = 0; y < want.getHeight(); y++) {
+                for (int x = 0; x < want.getWidth(); x++) {
+                    if ((want.getRGB(x, y) & 0xffffff) != (back.getRGB(x, y) & 0xffffff)) {
+                        throw new AssertionError(e.getKey() + ": pixel " + x + "," + y + " differs");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void writePngIntoAFileInPlaceOfAFolderNamesTheFile() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "x");
+        Path out = blocker.resolve("out.png");
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> ImageFiles.writePng(out, new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(out.toString()), e.getMessage());
+    }
+
     @Test
     void listImagesFiltersAndSorts() throws IOException {
         for (String name : List.of("e.bmp", "b.jpg", "a.PNG", "c.JPEG", "d.tif", "f.TIFF", "notes.txt", "b.rsml",

@@ -92,6 +92,11 @@ class EfficiencyTest {
         assertTrue(profile.startupSeconds() < uptimeBefore, profile.startupSeconds() + " vs uptime " + uptimeBefore);
         assertTrue(md.markdown().contains("Set-up of the localiser"), md.markdown());
         assertTrue(profile.images().get(0).scan() > 0 && profile.totalOverScan() > 1, profile.images().toString());
+        // a sequential run: its parts lie inside its elapsed time, so adding them up cannot exceed it
+        assertTrue(profile.elapsedOverScan() >= profile.totalOverScan() - 1e-9,
+                profile.elapsedOverScan() + " vs " + profile.totalOverScan());
+        assertTrue(profile.summary().contains("whole command") && profile.summary().contains("as if nothing overlapped"),
+                profile.summary());
         assertTrue(md.markdown().contains("## Efficiency") && md.markdown().contains("| two.png | 0.0 |"), md.markdown());
     }
 }
