@@ -305,14 +305,15 @@ public final class ImageFiles {
     }
 
     private static void packPlain8(int[] row, int colors, int[] dst, int offset, int w) {
-        for (int x = 0; x < w; x++) {
-            if (colors == 1) {
+        if (colors == 1) {
+            for (int x = 0; x < w; x++) {
                 int v = row[x];
                 dst[offset + x] = v << 16 | v << 8 | v;
-            } else {
-                int base = x * colors;
-                dst[offset + x] = row[base] << 16 | row[base + 1] << 8 | row[base + 2];
             }
+            return;
+        }
+        for (int x = 0, base = 0; x < w; x++, base += colors) {
+            dst[offset + x] = row[base] << 16 | row[base + 1] << 8 | row[base + 2];
         }
     }
 
