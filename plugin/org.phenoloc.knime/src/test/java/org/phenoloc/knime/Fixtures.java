@@ -101,6 +101,22 @@ public final class Fixtures {
         StandIn.loadSettings(model, s);
     }
 
+    /** A stored setting's value, whatever its type (int, double, boolean or string). */
+    public static Object value(final NodeSettings s, final String key) throws InvalidSettingsException {
+        for (var getter : java.util.List.<SettingGetter> of(s::getInt, s::getDouble, s::getBoolean)) {
+            try {
+                return getter.get(key);
+            } catch (InvalidSettingsException e) {
+                // another type
+            }
+        }
+        return s.getString(key);
+    }
+
+    private interface SettingGetter {
+        Object get(String key) throws InvalidSettingsException;
+    }
+
     public static void put(final NodeSettings s, final String key, final Object value) {
         if (value instanceof Integer i) {
             s.addInt(key, i);

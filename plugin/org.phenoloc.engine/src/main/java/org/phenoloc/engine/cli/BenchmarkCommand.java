@@ -236,7 +236,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                 System.out.println("training the paper's recipe for the comparison");
                 long t0 = System.nanoTime();
                 var s = training.settings(t).withMethod(org.phenoloc.engine.training.TrainingMethod.PATCHES)
-                        .withWidthScale(1.0).withTraining(org.phenoloc.engine.training.TrainingConfig.defaults());
+                        .withWidthScale(1.0).withTraining(org.phenoloc.engine.training.TrainingConfig.defaults())
+                        .withImageScale(t.imageScale());
                 paper = TrainingJob.run(train, data.toString(), s, new ConsoleTraining(System.out), System.out::println).model();
                 paperMinutes = (System.nanoTime() - t0) / 60e9;
                 ModelFiles.save(paper, out.resolve(t.id() + "-paper.phenoloc"));

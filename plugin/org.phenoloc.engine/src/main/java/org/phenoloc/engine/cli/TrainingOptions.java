@@ -58,6 +58,10 @@ final class TrainingOptions {
         "0.25 shoots; patches 1)"})
     Double widthScale;
 
+    @Option(names = "--image-scale", description = {"scale the images by this before training and scanning, in (0, 1]",
+        "(default 1 roots, 0.5 shoots); the model keeps it, so localise scales the same way"})
+    Double imageScale;
+
     @Option(names = "--no-batchnorm", description = "the paper's plain net, without batch normalisation after the convolutions")
     boolean noBatchNorm;
 
@@ -84,6 +88,7 @@ final class TrainingOptions {
                 .withBatchCrops(batch != null ? batch : DD.batchCrops()).withAugment(!noAugment)
                 .withMining(miningRounds, DD.hardCropShare());
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
-        return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc);
+        return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc,
+                imageScale != null ? imageScale : task.imageScale());
     }
 }

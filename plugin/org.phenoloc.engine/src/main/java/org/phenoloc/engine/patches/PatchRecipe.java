@@ -44,6 +44,22 @@ public record PatchRecipe(int window, int crop, double scale, double negativeRat
         return new PatchRecipe(64, 128, 0.5, 1.0, 0.8, 32);
     }
 
+    /**
+     * The same recipe on images scaled by {@code imageScale} instead of {@link #scale()}: the window and the stored
+     * crop keep their size in scaled pixels, so the crop and the exclusion radius grow in source pixels (roots at 0.5:
+     * 84 px crops halved to 42, negatives 32 px from every tip).
+     */
+    public PatchRecipe atScale(double imageScale) {
+        if (!(imageScale > 0) || imageScale > 1) {
+            throw new BadInputException("image scale must be in (0, 1], was " + imageScale);
+        }
+        if (imageScale == scale) {
+            return this;
+        }
+        return new PatchRecipe(window, (int) Math.round(storedSize() / imageScale), imageScale, negativeRatio,
+                hardNegativeShare, exclusionRadius * scale / imageScale);
+    }
+
     /** Side of the stored (scaled) crop. */
     public int storedSize() {
         return (int) Math.round(crop * scale);

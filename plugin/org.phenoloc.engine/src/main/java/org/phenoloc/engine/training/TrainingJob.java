@@ -39,9 +39,12 @@ public final class TrainingJob {
      * @param method       dense (default) or the paper's patches
      * @param training     optimiser settings (epochs, learning rate, weight decay, patience, seed)
      * @param dense        dense-training settings (used by the dense method)
+     * @param imageScale   images are scaled by this before training and scanning, in (0, 1] (the task's default: 1
+     *                     roots, 0.5 shoots); the model stores it, so localisation scales the same way and reports
+     *                     points in original pixels
      */
     public record Settings(Task task, int channels, double widthScale, boolean batchNorm, double testFraction,
-            TrainingMethod method, TrainingConfig training, DenseTrainingConfig dense) {
+            TrainingMethod method, TrainingConfig training, DenseTrainingConfig dense, double imageScale) {
         public Settings {
             if (testFraction < 0 || testFraction >= 1) {
                 throw new BadInputException("test fraction must be in [0, 1), was " + testFraction);
@@ -49,6 +52,17 @@ public final class TrainingJob {
             if (!(widthScale > 0) || widthScale > 4) {
                 throw new BadInputException("width scale must be in (0, 4], was " + widthScale);
             }
+            if (!(imageScale > 0) || imageScale > 1) {
+                throw new BadInputException("image scale must be in (0, 1], was " + imageScale
+                        + " (1 = the images as they are, 0.5 = halved)");
+            }
+            task.recipe().atScale(imageScale); // the window must fit the scaled crop
+        }
+
+        /** At the task's image scale (1 roots, 0.5 shoots). */
+        public Settings(Task task, int channels, double widthScale, boolean batchNorm, double testFraction,
+                TrainingMethod method, TrainingConfig training, DenseTrainingConfig dense) {
+            this(task, channels, widthScale, batchNorm, testFraction, method, training, dense, task.imageScale());
         }
 
         /** The paper's recipe with our patch-training defaults. */
@@ -64,19 +78,28 @@ public final class TrainingJob {
         }
 
         public Settings withMethod(TrainingMethod m) {
-            return new Settings(task, channels, widthScale, batchNorm, testFraction, m, training, dense);
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, m, training, dense, imageScale);
         }
 
         public Settings withTraining(TrainingConfig t) {
-            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, t, dense);
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, t, dense, imageScale);
         }
 
         public Settings withDense(DenseTrainingConfig d) {
-            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, training, d);
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, training, d, imageScale);
         }
 
         public Settings withWidthScale(double w) {
-            return new Settings(task, channels, w, batchNorm, testFraction, method, training, dense);
+            return new Settings(task, channels, w, batchNorm, testFraction, method, training, dense, imageScale);
+        }
+
+        public Settings withImageScale(double scale) {
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, training, dense, scale);
+        }
+
+        /** The paper's patch recipe of the task at this image scale (the same window on the scaled image). */
+        public PatchRecipe recipe() {
+            return task.recipe().atScale(imageScale);
         }
 
         /**
@@ -134,7 +157,7 @@ public final class TrainingJob {
             Consumer<String> log) {
         Task task = s.task();
         Architecture arch = s.architecture();
-        List<DenseCrops.Source> sources = DenseCrops.load(split.train(), task.imageScale());
+        List<DenseCrops.Source> sources = DenseCrops.load(split.train(), s.imageScale());
         DenseTrainer.check(sources, task.classes());
         List<String> untrained = untrained(task, sources);
         if (!untrained.isEmpty()) {
@@ -142,20 +165,22 @@ public final class TrainingJob {
                     + " localiser finds none");
         }
         DenseCrops crops = new DenseCrops(arch, task.classes(), s.dense(), sources);
-        Calibration.Images val = Calibration.Images.load(split.test(), task.imageScale());
-        Calibration.Images fallback = val.isEmpty() ? Calibration.Images.load(split.train(), task.imageScale()) : val;
+        Calibration.Images val = Calibration.Images.load(split.test(), s.imageScale());
+        Calibration.Images fallback = val.isEmpty() ? Calibration.Images.load(split.train(), s.imageScale()) : val;
         if (val.isEmpty()) {
             log.accept("warning: no held-out images: epochs are selected and thresholds calibrated on the training images"
                     + " (optimistic); use 5 or more annotated images");
         }
-        log.accept("dense training: crops of " + crops.cropSize() + " px, " + s.dense().cropsPerEpoch() + " per epoch");
+        log.accept("dense training: crops of " + crops.cropSize() + " px" + (s.imageScale() == 1.0 ? ""
+                : " of the images scaled by " + s.imageScale()) + ", " + s.dense().cropsPerEpoch() + " per epoch");
         double[] radii = task.evaluationRadii();
         double match = radii[radii.length / 2];
         DenseTrainer.Result r = new DenseTrainer(arch, task.classes(), s.training(), s.dense(), match,
-                radii(arch, task), task.imageScale()).fit(crops, val, fallback, listener);
-        FinalCalibration fc = finalCalibration(r, arch, task, r.calibratedOnTraining() ? fallback : val,
-                r.calibratedOnTraining() ? Calibration.Images.none(task.imageScale())
-                        : Calibration.Images.load(split.train(), task.imageScale()), match, listener);
+                radii(arch, s.imageScale()), s.imageScale()).fit(crops, val, fallback, listener);
+        FinalCalibration fc = finalCalibration(r, arch, task, s.imageScale(),
+                r.calibratedOnTraining() ? fallback : val,
+                r.calibratedOnTraining() ? Calibration.Images.none(s.imageScale())
+                        : Calibration.Images.load(split.train(), s.imageScale()), match, listener);
         Calibration c = fc.calibration();
         String calibratedOn = r.calibratedOnTraining() ? "training images (none held out)" : fc.calibratedOn();
         log.accept("calibration: " + fc.note());
@@ -167,7 +192,7 @@ public final class TrainingJob {
                 r.bestEpoch(), calibratedOn, r.seconds(), r.cropsPerSecond());
         java.util.Map<String, Double> trained = new java.util.LinkedHashMap<>(task.defaultThresholds());
         trained.keySet().removeAll(untrained); // no threshold invented for a class without examples
-        ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, task.recipe(), task.imageScale(),
+        ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, s.recipe(), s.imageScale(),
                 trained, prov.toMap()).withCalibration(c.thresholds(), c.radius()).withUntrainedClasses(untrained)
                 .withFlipAveraging(c.flips());
         return new Outcome(new PhenolocModel(r.network(), meta), r.history(), split, prov);
@@ -177,14 +202,14 @@ public final class TrainingJob {
      * Candidate peak-suppression radii: an eighth, a quarter, half and three quarters of the window, in original
      * pixels (the eighth for features closer together than a quarter window, e.g. leaf tips of neighbouring leaves).
      */
-    static double[] radii(Architecture arch, Task task) {
-        double window = arch.window() / task.imageScale();
+    static double[] radii(Architecture arch, double imageScale) {
+        double window = arch.window() / imageScale;
         return new double[] {window / 8, window / 4, window / 2, window * 3 / 4};
     }
 
     /** The stored calibration of the chosen network ({@link FinalCalibration}), cancellable through the listener. */
     private static FinalCalibration finalCalibration(DenseTrainer.Result r, Architecture arch, Task task,
-            Calibration.Images heldOut, Calibration.Images training, double match, TrainingListener listener) {
+            double imageScale, Calibration.Images heldOut, Calibration.Images training, double match, TrainingListener listener) {
         Progress cancel = new Progress() {
             @Override
             public boolean isCancelled() {
@@ -193,7 +218,8 @@ public final class TrainingJob {
         };
         List<String> features = task.classes().subList(0, task.classes().size() - 1);
         try {
-            return FinalCalibration.run(r.network(), arch, features, heldOut, training, match, radii(arch, task), cancel);
+            return FinalCalibration.run(r.network(), arch, features, heldOut, training, match, radii(arch, imageScale),
+                    cancel);
         } catch (Progress.CancelledException e) {
             throw new TrainingCancelledException();
         }
@@ -202,7 +228,7 @@ public final class TrainingJob {
     private static Outcome patches(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,
             Consumer<String> log) {
         Task task = s.task();
-        PatchRecipe recipe = task.recipe();
+        PatchRecipe recipe = s.recipe();
         Architecture arch = s.architecture();
         PatchSampler sampler = new PatchSampler(recipe, task.classes(), s.channels());
         Random random = new Random(s.training().seed());
@@ -218,7 +244,7 @@ public final class TrainingJob {
         TrainingProvenance prov = provenance(dataName, frontEnd, TrainingMethod.PATCHES, names(split.train()),
                 names(split.test()), s, train.size(), test.size(), result.history(), result.bestEpoch(), "",
                 result.seconds(), result.samplesPerSecond());
-        ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, recipe, task.imageScale(),
+        ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, recipe, s.imageScale(),
                 task.defaultThresholds(), prov.toMap());
         return new Outcome(new PhenolocModel(result.network(), meta), result.history(), split, prov);
     }

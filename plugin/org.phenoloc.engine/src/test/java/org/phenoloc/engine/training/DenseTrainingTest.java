@@ -222,6 +222,51 @@ class DenseTrainingTest {
     }
 
     @Test
+    void aModelTrainedOnScaledImagesKeepsItsScaleAndReportsOriginalPixels() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("scaled");
+        List<org.phenoloc.engine.annotations.AnnotatedImage> images = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            SyntheticRootImage r = RootSystemGenerator.generate(new RootSystemConfig(320, 320, 2, 2, 0.3, 0.2, 10 + i));
+            Path img = dir.resolve("r" + i + ".png");
+            javax.imageio.ImageIO.write(r.image(), "png", img.toFile());
+            images.add(new org.phenoloc.engine.annotations.AnnotatedImage(img, img, r.features(), List.of()));
+        }
+        var s = TrainingJob.Settings.defaults(Task.ROOTS).withWidthScale(0.125).withImageScale(0.5)
+                .withTraining(new TrainingConfig(1, 4, 1e-3, 0, 0.9, 0, 0, true, 1))
+                .withDense(DenseTrainingConfig.defaults().withCells(2).withCropsPerEpoch(4).withMining(0, 0));
+        List<String> log = new ArrayList<>();
+        var model = TrainingJob.run(images, "test", s, TrainingListener.NONE, log::add).model();
+        assertEquals(0.5, model.metadata().imageScale());
+        assertEquals(0.5, model.metadata().recipe().scale());
+        assertEquals(84, model.metadata().recipe().crop(), "the 42 px crop of the window, in original pixels");
+        assertTrue(log.stream().anyMatch(l -> l.contains("scaled by 0.5")), log.toString());
+        // every window above threshold 0: the grid covers the 160 px scan, the detections the 320 px original
+        var cfg = new org.phenoloc.engine.localisation.LocaliserConfig(4, java.util.Map.of("root_tip", 1e-6), 8, true);
+        var result = new org.phenoloc.engine.localisation.Localiser(model, cfg).localise(
+                javax.imageio.ImageIO.read(images.get(0).image().toFile()), "r0.png",
+                org.phenoloc.engine.io.Progress.NONE);
+        double maxX = result.detections().stream().mapToDouble(d -> d.x()).max().orElse(0);
+        assertTrue(maxX > 200 && maxX < 320, "detections in original pixels, max x " + maxX);
+        assertEquals(0.5, result.imageScale());
+    }
+
+    @Test
+    void imageScaleOutsideZeroToOneIsRejected() {
+        var s = TrainingJob.Settings.defaults(Task.ROOTS);
+        assertEquals(1.0, s.imageScale());
+        assertEquals(0.5, TrainingJob.Settings.defaults(Task.SHOOTS).imageScale());
+        assertThrows(BadInputException.class, () -> s.withImageScale(0));
+        assertThrows(BadInputException.class, () -> s.withImageScale(1.5));
+        assertThrows(BadInputException.class, () -> s.withImageScale(Double.NaN));
+        assertEquals(s.recipe(), Task.ROOTS.recipe(), "the task's own scale keeps the paper's recipe");
+        var half = Task.ROOTS.recipe().atScale(0.5);
+        assertEquals(half.storedSize(), Task.ROOTS.recipe().storedSize());
+        assertEquals(32.0, half.exclusionRadius());
+        assertEquals(Task.SHOOTS.recipe(), Task.SHOOTS.recipe().atScale(0.5));
+        assertEquals(256, Task.SHOOTS.recipe().atScale(0.25).crop());
+    }
+
+    @Test
     void configRejectsBadValues() {
         DenseTrainingConfig d = DenseTrainingConfig.defaults();
         assertEquals(d, new DenseTrainingConfig(d.cells(), d.positiveRadius(), d.ignoreRadius(), d.featureWeight(),

@@ -86,6 +86,28 @@ class DenseLearnerTest {
     }
 
     @Test
+    void imageScaleReachesTheModelAndSettingsSavedBeforeItLoadWithTheTaskDefault() throws Exception {
+        NodeModel m = tinyDenseLearner(1);
+        Fixtures.set(m, "image_scale", 0.5);
+        var spec = (org.phenoloc.knime.port.PhenolocModelPortSpec)org.knime.core.node.StandIn.configure(m,
+            Fixtures.points().getSpec(), null)[0];
+        assertEquals(0.5, spec.getMetadata().imageScale());
+        assertEquals(84, spec.getMetadata().recipe().crop(), "the roots' 42 px crop on the halved image");
+        org.knime.core.node.NodeSettings current = org.knime.core.node.StandIn.saveSettings(m);
+        org.knime.core.node.NodeSettings old = new org.knime.core.node.NodeSettings("model");
+        for (String key : current.keySet()) {
+            if (!key.equals("image_scale")) {
+                Fixtures.put(old, key, Fixtures.value(current, key));
+            }
+        }
+        org.knime.core.node.StandIn.loadSettings(m, old);
+        assertEquals(0.0, org.knime.core.node.StandIn.saveSettings(m).getDouble("image_scale"), "the task's default");
+        spec = (org.phenoloc.knime.port.PhenolocModelPortSpec)org.knime.core.node.StandIn.configure(m,
+            Fixtures.points().getSpec(), null)[0];
+        assertEquals(1.0, spec.getMetadata().imageScale());
+    }
+
+    @Test
     void cancellingStopsTraining() throws Exception {
         ExecutionContext exec = new ExecutionContext();
         exec.cancelAfterChecks(3);

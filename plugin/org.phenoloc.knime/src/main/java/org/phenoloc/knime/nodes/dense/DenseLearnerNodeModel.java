@@ -75,7 +75,7 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
     private ModelMetadata metadata() throws InvalidSettingsException {
         TrainingJob.Settings s = m_settings.settings();
         Task t = s.task();
-        return new ModelMetadata(t.id(), t.classes(), s.architecture(), t.recipe(), t.imageScale(),
+        return new ModelMetadata(t.id(), t.classes(), s.architecture(), s.recipe(), s.imageScale(),
             t.defaultThresholds(), Map.of());
     }
 

@@ -35,6 +35,8 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     /** 0: the task's default (TrainingJob.defaultWidth: 0.5 roots, 0.25 shoots). */
     final SettingsModelDoubleBounded m_widthScale = new SettingsModelDoubleBounded("width_scale", 0, 0, 4);
     final SettingsModelBoolean m_batchNorm = new SettingsModelBoolean("batch_norm", true);
+    /** 0: the task's default (1 roots, 0.5 shoots); workflows saved before this setting existed load with 0. */
+    final SettingsModelDoubleBounded m_imageScale = new SettingsModelDoubleBounded("image_scale", 0, 0, 1);
     final SettingsModelIntegerBounded m_epochs = new SettingsModelIntegerBounded("epochs", DT.epochs(), 1, 100000);
     final SettingsModelDoubleBounded m_learningRate =
         new SettingsModelDoubleBounded("learning_rate", DT.learningRate(), 1e-9, 1);
@@ -59,7 +61,12 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     public List<SettingsModel> models() {
         return List.of(m_task, m_imageColumn, m_classColumn, m_xColumn, m_yColumn, m_widthScale, m_batchNorm, m_epochs,
             m_learningRate, m_weightDecay, m_cropsPerEpoch, m_batchCrops, m_cells, m_featureWeight, m_miningRounds,
-            m_augment, m_testFraction, m_seed);
+            m_augment, m_testFraction, m_seed, m_imageScale);
+    }
+
+    @Override
+    protected java.util.Map<SettingsModel, Runnable> addedLater() {
+        return java.util.Map.of(m_imageScale, () -> m_imageScale.setDoubleValue(0));
     }
 
     @Override
@@ -83,8 +90,9 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
                 .withBatchCrops(m_batchCrops.getIntValue()).withAugment(m_augment.getBooleanValue())
                 .withMining(m_miningRounds.getIntValue(), DD.hardCropShare());
             double width = m_widthScale.getDoubleValue() > 0 ? m_widthScale.getDoubleValue() : TrainingJob.defaultWidth(task);
+            double scale = m_imageScale.getDoubleValue() > 0 ? m_imageScale.getDoubleValue() : task.imageScale();
             return new TrainingJob.Settings(task, 3, width, m_batchNorm.getBooleanValue(),
-                m_testFraction.getDoubleValue(), TrainingMethod.DENSE, tc, dc);
+                m_testFraction.getDoubleValue(), TrainingMethod.DENSE, tc, dc, scale);
         } catch (BadInputException | IllegalArgumentException e) {
             throw new InvalidSettingsException("Training settings: " + e.getMessage(), e);
         }
