@@ -59,7 +59,8 @@ final class TrainingOptions {
     Double widthScale;
 
     @Option(names = "--image-scale", description = {"scale the images by this before training and scanning, in (0, 1]",
-        "(default 1 roots, 0.5 shoots); the model keeps it, so localise scales the same way"})
+        "(default dense 0.75 roots, 0.5 shoots; patches 1 roots, 0.5 shoots); the model keeps it, so",
+        "localise scales the same way"})
     Double imageScale;
 
     @Option(names = "--no-batchnorm", description = "the paper's plain net, without batch normalisation after the convolutions")
@@ -89,6 +90,6 @@ final class TrainingOptions {
                 .withMining(miningRounds, DD.hardCropShare());
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
         return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc,
-                imageScale != null ? imageScale : task.imageScale());
+                imageScale != null ? imageScale : TrainingJob.defaultImageScale(task, m));
     }
 }

@@ -253,12 +253,15 @@ class DenseTrainingTest {
     @Test
     void imageScaleOutsideZeroToOneIsRejected() {
         var s = TrainingJob.Settings.defaults(Task.ROOTS);
-        assertEquals(1.0, s.imageScale());
+        assertEquals(0.75, s.imageScale(), "dense roots: three quarters");
+        assertEquals(56, s.recipe().crop());
         assertEquals(0.5, TrainingJob.Settings.defaults(Task.SHOOTS).imageScale());
+        assertEquals(1.0, s.withMethod(TrainingMethod.PATCHES).withImageScale(
+                TrainingJob.defaultImageScale(Task.ROOTS, TrainingMethod.PATCHES)).imageScale(), "the paper's scale");
         assertThrows(BadInputException.class, () -> s.withImageScale(0));
         assertThrows(BadInputException.class, () -> s.withImageScale(1.5));
         assertThrows(BadInputException.class, () -> s.withImageScale(Double.NaN));
-        assertEquals(s.recipe(), Task.ROOTS.recipe(), "the task's own scale keeps the paper's recipe");
+        assertEquals(s.withImageScale(1).recipe(), Task.ROOTS.recipe(), "the task's own scale keeps the paper's recipe");
         var half = Task.ROOTS.recipe().atScale(0.5);
         assertEquals(half.storedSize(), Task.ROOTS.recipe().storedSize());
         assertEquals(32.0, half.exclusionRadius());

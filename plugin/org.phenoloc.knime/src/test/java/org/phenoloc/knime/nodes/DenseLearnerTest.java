@@ -104,7 +104,7 @@ class DenseLearnerTest {
         assertEquals(0.0, org.knime.core.node.StandIn.saveSettings(m).getDouble("image_scale"), "the task's default");
         spec = (org.phenoloc.knime.port.PhenolocModelPortSpec)org.knime.core.node.StandIn.configure(m,
             Fixtures.points().getSpec(), null)[0];
-        assertEquals(1.0, spec.getMetadata().imageScale());
+        assertEquals(0.75, spec.getMetadata().imageScale(), "dense roots: TrainingJob.defaultImageScale");
     }
 
     @Test

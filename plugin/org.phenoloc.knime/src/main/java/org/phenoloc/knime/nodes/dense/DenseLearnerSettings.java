@@ -35,7 +35,10 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     /** 0: the task's default (TrainingJob.defaultWidth: 0.5 roots, 0.25 shoots). */
     final SettingsModelDoubleBounded m_widthScale = new SettingsModelDoubleBounded("width_scale", 0, 0, 4);
     final SettingsModelBoolean m_batchNorm = new SettingsModelBoolean("batch_norm", true);
-    /** 0: the task's default (1 roots, 0.5 shoots); workflows saved before this setting existed load with 0. */
+    /**
+     * 0: the task's default (TrainingJob.defaultImageScale: 0.75 roots, 0.5 shoots); workflows saved before this
+     * setting existed load with 0.
+     */
     final SettingsModelDoubleBounded m_imageScale = new SettingsModelDoubleBounded("image_scale", 0, 0, 1);
     final SettingsModelIntegerBounded m_epochs = new SettingsModelIntegerBounded("epochs", DT.epochs(), 1, 100000);
     final SettingsModelDoubleBounded m_learningRate =
@@ -90,7 +93,8 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
                 .withBatchCrops(m_batchCrops.getIntValue()).withAugment(m_augment.getBooleanValue())
                 .withMining(m_miningRounds.getIntValue(), DD.hardCropShare());
             double width = m_widthScale.getDoubleValue() > 0 ? m_widthScale.getDoubleValue() : TrainingJob.defaultWidth(task);
-            double scale = m_imageScale.getDoubleValue() > 0 ? m_imageScale.getDoubleValue() : task.imageScale();
+            double scale = m_imageScale.getDoubleValue() > 0 ? m_imageScale.getDoubleValue()
+                : TrainingJob.defaultImageScale(task, TrainingMethod.DENSE);
             return new TrainingJob.Settings(task, 3, width, m_batchNorm.getBooleanValue(),
                 m_testFraction.getDoubleValue(), TrainingMethod.DENSE, tc, dc, scale);
         } catch (BadInputException | IllegalArgumentException e) {
