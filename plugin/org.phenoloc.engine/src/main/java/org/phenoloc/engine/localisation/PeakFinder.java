@@ -8,9 +8,16 @@ import java.util.List;
  * Turns a thresholded probability grid into point detections (beyond the paper, which stopped at the binary map):
  * greedy non-maximum suppression over grid cells above the threshold, strongest first, each peak suppressing
  * others within a radius; the position is refined to the probability-weighted centroid of the peak's 3x3
- * neighbourhood.
+ * neighbourhood (cells of at least {@link #REFINE_FLOOR}, or of the peak's own score where that is lower).
+ * <p>
+ * The refinement does not depend on the threshold, so the peaks at a threshold are exactly the peaks found at any
+ * lower threshold that score at least as much: calibration, evaluation and the benchmark sweep thresholds over one
+ * low-threshold set of peaks, and the localiser at the chosen threshold finds those same points.
  */
 public final class PeakFinder {
+    /** Neighbours of a peak scoring at least this pull its refined position (the calibration's lowest threshold). */
+    public static final double REFINE_FLOOR = 0.3;
+
     private PeakFinder() {}
 
     /**
@@ -32,7 +39,7 @@ public final class PeakFinder {
         List<Detection> out = new ArrayList<>();
         KeptPeaks kept = new KeptPeaks(radius);
         for (int[] c : candidates) {
-            double[] pos = refine(g, c[0], c[1], cls, threshold);
+            double[] pos = refine(g, c[0], c[1], cls, Math.min(REFINE_FLOOR, g.get(c[0], c[1], cls)));
             if (!kept.near(pos[0], pos[1])) {
                 kept.add(pos[0], pos[1]);
                 out.add(new Detection(className, pos[0] / imageScale, pos[1] / imageScale, g.get(c[0], c[1], cls)));
@@ -84,8 +91,8 @@ public final class PeakFinder {
         }
     }
 
-    /** Weighted centroid of the above-threshold cells in the 3x3 neighbourhood, in scanned-image pixels. */
-    private static double[] refine(ProbabilityGrid g, int i, int j, int cls, double threshold) {
+    /** Weighted centroid of the cells of at least {@code floor} in the 3x3 neighbourhood, in scanned-image pixels. */
+    private static double[] refine(ProbabilityGrid g, int i, int j, int cls, double floor) {
         double sw = 0;
         double sx = 0;
         double sy = 0;
@@ -97,7 +104,7 @@ public final class PeakFinder {
                     continue;
                 }
                 double p = g.get(a, b, cls);
-                if (p >= threshold) {
+                if (p >= floor) {
                     sw += p;
                     sx += p * b;
                     sy += p * a;

@@ -45,7 +45,7 @@ public record Calibration(Map<String, Double> thresholds, double radius, Map<Str
     static final double FLIP_GAIN = 0.01;
 
     /** Lowest threshold considered; thresholds are swept from here in steps of the logit. */
-    static final double LOWEST = 0.3;
+    static final double LOWEST = PeakFinder.REFINE_FLOOR;
 
     /** Mean validation F1 over the calibrated classes (the model-selection criterion); NaN if none. */
     public double meanF1() {

@@ -35,6 +35,28 @@ class PeakFinderTest {
         assertEquals(2, PeakFinder.find(g, 0, "t", 0.99, 8, 1.0).size());
     }
 
+    @Test
+    void peaksAtAThresholdAreTheLowThresholdPeaksScoringAtLeastAsMuch() {
+        // a strong peak with a weaker shoulder: the shoulder pulls the refined position whatever the threshold
+        ProbabilityGrid g = ProbabilityGrid.empty(12, 12, 4, 16, 2);
+        g.set(5, 5, 0, 0.99f);
+        g.set(5, 6, 0, 0.5f);
+        g.set(5, 9, 0, 0.97f); // 16 px from the first: suppressed at radius 20 only once the first is kept
+        g.set(1, 1, 0, 0.4f);
+        g.set(10, 10, 0, 0.2f); // below the refinement floor: still a peak at a threshold of 0.1
+        for (double radius : new double[] {8, 20}) {
+            List<Detection> low = PeakFinder.find(g, 0, "t", 0.1, radius, 0.75);
+            for (double t : new double[] {0.15, 0.3, 0.45, 0.6, 0.98}) {
+                List<Detection> high = PeakFinder.find(g, 0, "t", t, radius, 0.75);
+                assertEquals(low.stream().filter(d -> d.score() >= t).toList(), high, "threshold " + t + ", radius " + radius);
+            }
+        }
+        Detection top = PeakFinder.find(g, 0, "t", 0.98, 8, 1.0).get(0);
+        assertEquals(16 + 4 * (5 + 0.5 / 1.49), top.x(), 1e-4, "the 0.5 shoulder counts at threshold 0.98 too");
+        assertEquals(16 + 40, PeakFinder.find(g, 0, "t", 0.1, 8, 1.0).stream().filter(d -> d.score() < 0.3).findFirst()
+            .orElseThrow().x(), 1e-6, "a peak below the floor sits on its own cell");
+    }
+
     private static void blob(ProbabilityGrid g, int i, int j, float peak, float ring) {
         for (int di = -1; di <= 1; di++) {
             for (int dj = -1; dj <= 1; dj++) {
