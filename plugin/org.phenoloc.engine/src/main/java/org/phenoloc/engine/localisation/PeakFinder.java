@@ -39,10 +39,11 @@ public final class PeakFinder {
         List<Detection> out = new ArrayList<>();
         KeptPeaks kept = new KeptPeaks(radius);
         for (int[] c : candidates) {
-            double[] pos = refine(g, c[0], c[1], cls, Math.min(REFINE_FLOOR, g.get(c[0], c[1], cls)));
+            double score = g.get(c[0], c[1], cls);
+            double[] pos = refine(g, c[0], c[1], cls, Math.min(REFINE_FLOOR, score));
             if (!kept.near(pos[0], pos[1])) {
                 kept.add(pos[0], pos[1]);
-                out.add(new Detection(className, pos[0] / imageScale, pos[1] / imageScale, g.get(c[0], c[1], cls)));
+                out.add(new Detection(className, pos[0] / imageScale, pos[1] / imageScale, score));
             }
         }
         return out;

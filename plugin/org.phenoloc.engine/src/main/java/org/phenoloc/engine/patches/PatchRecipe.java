@@ -51,7 +51,8 @@ public record PatchRecipe(int window, int crop, double scale, double negativeRat
      */
     public PatchRecipe atScale(double imageScale) {
         if (!(imageScale > 0) || imageScale > 1) {
-            throw new BadInputException("image scale must be in (0, 1], was " + imageScale);
+            throw new BadInputException("image scale must be in (0, 1], was " + imageScale
+                    + " (1 = the images as they are, 0.5 = halved)");
         }
         if (imageScale == scale) {
             return this;

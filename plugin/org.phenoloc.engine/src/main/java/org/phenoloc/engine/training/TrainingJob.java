@@ -52,11 +52,7 @@ public final class TrainingJob {
             if (!(widthScale > 0) || widthScale > 4) {
                 throw new BadInputException("width scale must be in (0, 4], was " + widthScale);
             }
-            if (!(imageScale > 0) || imageScale > 1) {
-                throw new BadInputException("image scale must be in (0, 1], was " + imageScale
-                        + " (1 = the images as they are, 0.5 = halved)");
-            }
-            task.recipe().atScale(imageScale); // the window must fit the scaled crop
+            task.recipe().atScale(imageScale); // validates the scale
         }
 
         /** At the task's image scale (1 roots, 0.5 shoots). */
@@ -167,7 +163,8 @@ public final class TrainingJob {
             Consumer<String> log) {
         Task task = s.task();
         Architecture arch = s.architecture();
-        List<DenseCrops.Source> sources = DenseCrops.load(split.train(), s.imageScale());
+        double scale = s.imageScale();
+        List<DenseCrops.Source> sources = DenseCrops.load(split.train(), scale);
         DenseTrainer.check(sources, task.classes());
         List<String> untrained = untrained(task, sources);
         if (!untrained.isEmpty()) {
@@ -175,22 +172,22 @@ public final class TrainingJob {
                     + " localiser finds none");
         }
         DenseCrops crops = new DenseCrops(arch, task.classes(), s.dense(), sources);
-        Calibration.Images val = Calibration.Images.load(split.test(), s.imageScale());
-        Calibration.Images fallback = val.isEmpty() ? Calibration.Images.load(split.train(), s.imageScale()) : val;
+        Calibration.Images val = Calibration.Images.load(split.test(), scale);
+        Calibration.Images fallback = val.isEmpty() ? Calibration.Images.load(split.train(), scale) : val;
         if (val.isEmpty()) {
             log.accept("warning: no held-out images: epochs are selected and thresholds calibrated on the training images"
                     + " (optimistic); use 5 or more annotated images");
         }
-        log.accept("dense training: crops of " + crops.cropSize() + " px" + (s.imageScale() == 1.0 ? ""
-                : " of the images scaled by " + s.imageScale()) + ", " + s.dense().cropsPerEpoch() + " per epoch");
+        log.accept("dense training: crops of " + crops.cropSize() + " px" + (scale == 1.0 ? ""
+                : " of the images scaled by " + scale) + ", " + s.dense().cropsPerEpoch() + " per epoch");
         double[] radii = task.evaluationRadii();
         double match = radii[radii.length / 2];
         DenseTrainer.Result r = new DenseTrainer(arch, task.classes(), s.training(), s.dense(), match,
-                radii(arch, s.imageScale()), s.imageScale()).fit(crops, val, fallback, listener);
-        FinalCalibration fc = finalCalibration(r, arch, task, s.imageScale(),
+                radii(arch, scale), scale).fit(crops, val, fallback, listener);
+        FinalCalibration fc = finalCalibration(r, arch, task, scale,
                 r.calibratedOnTraining() ? fallback : val,
-                r.calibratedOnTraining() ? Calibration.Images.none(s.imageScale())
-                        : Calibration.Images.load(split.train(), s.imageScale()), match, listener);
+                r.calibratedOnTraining() ? Calibration.Images.none(scale)
+                        : Calibration.Images.load(split.train(), scale), match, listener);
         Calibration c = fc.calibration();
         String calibratedOn = r.calibratedOnTraining() ? "training images (none held out)" : fc.calibratedOn();
         log.accept("calibration: " + fc.note());
@@ -202,7 +199,7 @@ public final class TrainingJob {
                 r.bestEpoch(), calibratedOn, r.seconds(), r.cropsPerSecond());
         java.util.Map<String, Double> trained = new java.util.LinkedHashMap<>(task.defaultThresholds());
         trained.keySet().removeAll(untrained); // no threshold invented for a class without examples
-        ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, s.recipe(), s.imageScale(),
+        ModelMetadata meta = new ModelMetadata(task.id(), task.classes(), arch, s.recipe(), scale,
                 trained, prov.toMap()).withCalibration(c.thresholds(), c.radius()).withUntrainedClasses(untrained)
                 .withFlipAveraging(c.flips());
         return new Outcome(new PhenolocModel(r.network(), meta), r.history(), split, prov);
