@@ -14,6 +14,7 @@ import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.io.Progress;
 import org.phenoloc.engine.localisation.DenseScanner;
+import org.phenoloc.engine.localisation.ImageScaling;
 import org.phenoloc.engine.localisation.NaiveScanner;
 import org.phenoloc.engine.model.ModelFiles;
 import org.phenoloc.engine.network.Backend;
@@ -157,12 +158,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         var arch = model.metadata().architecture();
         DenseScanner dense = new DenseScanner(model.network(), arch);
         if (model.metadata().imageScale() != 1.0) {
-            BufferedImage scaled = new BufferedImage((int) Math.round(img.getWidth() * model.metadata().imageScale()),
-                    (int) Math.round(img.getHeight() * model.metadata().imageScale()), BufferedImage.TYPE_INT_RGB);
-            var g = scaled.createGraphics();
-            g.drawImage(img.getScaledInstance(scaled.getWidth(), scaled.getHeight(), java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
-            g.dispose();
-            img = scaled;
+            img = ImageScaling.scale(img, model.metadata().imageScale());
         }
         double mp = img.getWidth() * (double) img.getHeight() / 1e6;
         long t0 = System.nanoTime();

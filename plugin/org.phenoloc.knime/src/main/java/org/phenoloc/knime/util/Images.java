@@ -12,6 +12,7 @@ import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.image.png.PNGImageContent;
 import org.knime.core.data.image.png.PNGImageValue;
+import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.patches.Patch;
 
@@ -20,12 +21,11 @@ public final class Images {
     private Images() {
     }
 
+    /** PNG bytes, encoded as the command line writes its pictures ({@link ImageFiles#encodePng}: fast, lossless). */
     public static byte[] pngBytes(final BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
+            ImageFiles.encodePng(image, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
