@@ -157,9 +157,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         BufferedImage img = ImageFiles.readRgb(valid.get(0).image());
         var arch = model.metadata().architecture();
         DenseScanner dense = new DenseScanner(model.network(), arch);
-        if (model.metadata().imageScale() != 1.0) {
-            img = ImageScaling.scale(img, model.metadata().imageScale());
-        }
+        img = ImageScaling.scale(img, model.metadata().imageScale());
         double mp = img.getWidth() * (double) img.getHeight() / 1e6;
         long t0 = System.nanoTime();
         dense.scan(img, 4, Progress.NONE);

@@ -13,8 +13,14 @@ import java.util.stream.IntStream;
 public final class ImageScaling {
     private ImageScaling() {}
 
-    /** The image scaled by {@code factor} in (0, 1], size rounded to whole pixels; a new TYPE_INT_RGB image. */
+    /**
+     * The image scaled by {@code factor} in (0, 1], size rounded to whole pixels: a new TYPE_INT_RGB image, or
+     * {@code src} itself for a factor of 1 (models at their images' own scale).
+     */
     public static BufferedImage scale(BufferedImage src, double factor) {
+        if (factor == 1.0) {
+            return src;
+        }
         int w = Math.max(1, (int) Math.round(src.getWidth() * factor));
         int h = Math.max(1, (int) Math.round(src.getHeight() * factor));
         return scaleTo(src, w, h);

@@ -84,7 +84,7 @@ public final class Localiser implements AutoCloseable {
 
     public LocalisationResult localise(BufferedImage original, String name, Progress progress) {
         ModelMetadata m = model.metadata();
-        BufferedImage scanned = m.imageScale() == 1.0 ? original : ImageScaling.scale(original, m.imageScale());
+        BufferedImage scanned = ImageScaling.scale(original, m.imageScale());
         long t0 = System.nanoTime();
         ProbabilityGrid grid = scanner.scan(scanned, config.stride(), progress);
         double seconds = (System.nanoTime() - t0) / 1e9;

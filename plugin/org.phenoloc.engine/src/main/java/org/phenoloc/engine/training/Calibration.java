@@ -59,7 +59,7 @@ public record Calibration(Map<String, Double> thresholds, double radius, Map<Str
             List<List<Feature>> truth = new ArrayList<>();
             for (AnnotatedImage a : images) {
                 BufferedImage img = ImageFiles.readRgb(a.image());
-                scanned.add(imageScale == 1.0 ? img : ImageScaling.scale(img, imageScale));
+                scanned.add(ImageScaling.scale(img, imageScale));
                 truth.add(a.features());
             }
             return new Images(scanned, truth, imageScale);

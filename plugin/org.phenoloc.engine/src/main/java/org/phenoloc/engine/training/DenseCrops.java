@@ -73,7 +73,7 @@ public final class DenseCrops {
     /** @param structures annotated centre lines (root polylines), original pixels; may be empty */
     public static Source source(String name, BufferedImage img, List<Feature> features, List<List<Point>> structures,
             double imageScale) {
-        BufferedImage s = imageScale == 1.0 ? img : ImageScaling.scale(img, imageScale);
+        BufferedImage s = ImageScaling.scale(img, imageScale);
         int w = s.getWidth();
         int h = s.getHeight();
         int[] rgb = s.getRGB(0, 0, w, h, null, 0, w);
