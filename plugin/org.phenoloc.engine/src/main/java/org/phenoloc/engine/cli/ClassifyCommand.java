@@ -55,7 +55,7 @@ final class ClassifyCommand implements Callable<Integer> {
             Patch p = r.patches().get(i);
             List<String> row = new ArrayList<>(List.of(p.image(), String.format(Locale.ROOT, "%.1f", p.x()),
                     String.format(Locale.ROOT, "%.1f", p.y()), classes.get(p.label()),
-                    classes.get(org.phenoloc.engine.training.Trainer.argMax(r.probabilities()[i]))));
+                    classes.get(org.phenoloc.engine.patches.PatchClassifier.argMax(r.probabilities()[i]))));
             for (float v : r.probabilities()[i]) {
                 row.add(String.format(Locale.ROOT, "%.5f", v));
             }

@@ -4,14 +4,14 @@ import java.util.List;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.phenoloc.engine.patches.Patch;
-import org.phenoloc.engine.training.Trainer;
+import org.phenoloc.engine.patches.PatchClassifier;
 
 /** A trained patch classifier and its metadata: what the CLI and the KNIME model port carry around. */
 public record PhenolocModel(MultiLayerNetwork network, ModelMetadata metadata) {
 
     /** Class probabilities of each patch (centre crop of the stored patch). */
     public float[][] probabilities(List<Patch> patches) {
-        return Trainer.probabilities(network, metadata.architecture().window(), metadata.classes().size(), patches);
+        return PatchClassifier.probabilities(network, metadata.architecture().window(), metadata.classes().size(), patches);
     }
 
     public String summary() {

@@ -10,7 +10,7 @@ import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.model.PhenolocModel;
 import org.phenoloc.engine.patches.Patch;
 import org.phenoloc.engine.patches.PatchSampler;
-import org.phenoloc.engine.training.Trainer;
+import org.phenoloc.engine.patches.PatchClassifier;
 
 /** Cuts patches from annotated images with the model's own recipe and classifies them (Table 1). */
 public final class PatchEvaluation {
@@ -36,7 +36,7 @@ public final class PatchEvaluation {
         int[] predicted = new int[patches.size()];
         for (int i = 0; i < truth.length; i++) {
             truth[i] = patches.get(i).label();
-            predicted[i] = Trainer.argMax(p[i]);
+            predicted[i] = PatchClassifier.argMax(p[i]);
         }
         return new Result(patches, p, PatchReport.of(model.metadata().classes(), truth, predicted));
     }

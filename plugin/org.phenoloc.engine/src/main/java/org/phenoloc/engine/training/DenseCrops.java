@@ -14,6 +14,7 @@ import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.localisation.ImageScaling;
 import org.phenoloc.engine.network.Architecture;
 import org.phenoloc.engine.network.FullyConvolutional;
+import org.phenoloc.engine.patches.InputStandardiser;
 import org.phenoloc.engine.patches.PatchPixels;
 
 /**

@@ -13,7 +13,10 @@ import org.nd4j.linalg.schedule.StepSchedule;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.network.Architecture;
 import org.phenoloc.engine.network.NetworkFactory;
+import org.phenoloc.engine.patches.InputStandardiser;
 import org.phenoloc.engine.patches.Patch;
+import org.phenoloc.engine.patches.PatchBatches;
+import org.phenoloc.engine.patches.PatchClassifier;
 
 /**
  * Trains a patch classifier: SGD with Nesterov momentum and a step learning-rate schedule, one held-out evaluation
@@ -126,50 +129,6 @@ public final class Trainer {
     }
 
     private double accuracy(MultiLayerNetwork net, List<Patch> patches, InputStandardiser standardiser) {
-        return accuracy(net, architecture.window(), architecture.classes(), patches, standardiser);
-    }
-
-    /** Share of patches whose arg-max class is the label (centre crops, no augmentation). */
-    public static double accuracy(MultiLayerNetwork net, int window, int classes, List<Patch> patches,
-            InputStandardiser standardiser) {
-        if (patches.isEmpty()) {
-            return Double.NaN;
-        }
-        float[][] p = probabilities(net, window, classes, patches, standardiser);
-        int ok = 0;
-        for (int i = 0; i < p.length; i++) {
-            ok += argMax(p[i]) == patches.get(i).label() ? 1 : 0;
-        }
-        return ok / (double) patches.size();
-    }
-
-    public static int argMax(float[] p) {
-        int arg = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[arg]) {
-                arg = k;
-            }
-        }
-        return arg;
-    }
-
-    /** Class probabilities of each patch's centre crop, in batches of 256. */
-    public static float[][] probabilities(MultiLayerNetwork net, int window, int classes, List<Patch> patches) {
-        return probabilities(net, window, classes, patches, null);
-    }
-
-    static float[][] probabilities(MultiLayerNetwork net, int window, int classes, List<Patch> patches,
-            InputStandardiser standardiser) {
-        int batch = 256;
-        float[][] out = new float[patches.size()][];
-        for (int s = 0; s < patches.size(); s += batch) {
-            List<Patch> slice = patches.subList(s, Math.min(patches.size(), s + batch));
-            DataSet ds = PatchBatches.batch(slice, window, classes, null, false, standardiser);
-            INDArray p = net.output(ds.getFeatures(), false);
-            for (int i = 0; i < slice.size(); i++) {
-                out[s + i] = p.getRow(i).toFloatVector();
-            }
-        }
-        return out;
+        return PatchClassifier.accuracy(net, architecture.window(), architecture.classes(), patches, standardiser);
     }
 }

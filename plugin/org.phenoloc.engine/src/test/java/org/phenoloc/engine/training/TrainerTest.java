@@ -14,11 +14,11 @@ import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.network.Architecture;
 import org.phenoloc.engine.patches.Patch;
 
-class TrainerTest {
-    static final Architecture ARCH = Architecture.paperRoot(3).scaled(0.125);
+public class TrainerTest {
+    public static final Architecture ARCH = Architecture.paperRoot(3).scaled(0.125);
 
     /** Bright-centred patches vs dark ones: learnable in a few epochs. */
-    static List<Patch> patches(int n, long seed) {
+    public static List<Patch> patches(int n, long seed) {
         Random r = new Random(seed);
         List<Patch> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {

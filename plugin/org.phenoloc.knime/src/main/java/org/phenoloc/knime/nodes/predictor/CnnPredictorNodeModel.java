@@ -27,7 +27,7 @@ import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.model.ModelMetadata;
 import org.phenoloc.engine.model.PhenolocModel;
 import org.phenoloc.engine.patches.Patch;
-import org.phenoloc.engine.training.Trainer;
+import org.phenoloc.engine.patches.PatchClassifier;
 import org.phenoloc.knime.port.PhenolocModelPortObject;
 import org.phenoloc.knime.port.PhenolocModelPortSpec;
 import org.phenoloc.knime.util.Images;
@@ -133,7 +133,7 @@ final class CnnPredictorNodeModel extends PhenolocNodeModel<CnnPredictorSettings
                     exec.checkCanceled();
                     float[][] prob = model.probabilities(patches);
                     for (int i = 0; i < rows.size(); i++) {
-                        int arg = Trainer.argMax(prob[i]);
+                        int arg = PatchClassifier.argMax(prob[i]);
                         predicted.add(arg);
                         List<DataCell> cells = new ArrayList<>();
                         rows.get(i).forEach(cells::add);

@@ -1,4 +1,4 @@
-package org.phenoloc.engine.training;
+package org.phenoloc.engine.patches;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 import org.phenoloc.engine.network.NetworkFactory;
-import org.phenoloc.engine.patches.Patch;
+import org.phenoloc.engine.training.TrainerTest;
 
 class InputStandardiserTest {
     @Test
@@ -17,9 +17,9 @@ class InputStandardiserTest {
         InputStandardiser s = InputStandardiser.of(patches);
         assertTrue(s.std()[0] > 0.05 && Math.abs(s.mean()[0]) < 0.5);
         var net = NetworkFactory.build(TrainerTest.ARCH, new StepSchedule(ScheduleType.EPOCH, 0.1, 0.1, 1), 0.9, 0, 1);
-        float[][] before = Trainer.probabilities(net, 32, 2, patches, s);
+        float[][] before = PatchClassifier.probabilities(net, 32, 2, patches, s);
         s.foldInto(net);
-        float[][] after = Trainer.probabilities(net, 32, 2, patches);
+        float[][] after = PatchClassifier.probabilities(net, 32, 2, patches);
         double max = 0;
         for (int i = 0; i < before.length; i++) {
             for (int k = 0; k < 2; k++) {

@@ -1,4 +1,4 @@
-package org.phenoloc.engine.training;
+package org.phenoloc.engine.patches;
 
 import java.util.List;
 import java.util.Random;
@@ -6,8 +6,6 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.phenoloc.engine.patches.Patch;
-import org.phenoloc.engine.patches.PatchPixels;
 
 /**
  * Turns stored patches into network input: NCHW floats ({@link PatchPixels#normalise}). In training a random window-sized crop of the

@@ -1,12 +1,10 @@
-package org.phenoloc.engine.training;
+package org.phenoloc.engine.patches;
 
 import java.util.List;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.phenoloc.engine.patches.Patch;
-import org.phenoloc.engine.patches.PatchPixels;
 
 /**
  * Per-channel standardisation of the network input during training. Root tips on blue paper differ from their
@@ -36,7 +34,7 @@ public record InputStandardiser(float[] mean, float[] std) {
     }
 
     /** Mean and spread per channel from sums of values and of squares over {@code n} pixels (spread at least 1e-3). */
-    static InputStandardiser fromSums(double[] sum, double[] sq, long n) {
+    public static InputStandardiser fromSums(double[] sum, double[] sq, long n) {
         int ch = sum.length;
         float[] mean = new float[ch];
         float[] std = new float[ch];
