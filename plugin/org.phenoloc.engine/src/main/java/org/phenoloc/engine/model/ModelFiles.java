@@ -13,6 +13,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.phenoloc.engine.io.AtomicFiles;
@@ -66,7 +67,6 @@ public final class ModelFiles {
 
     /** Reads a model from a stream; {@code source} names it in error messages. */
     public static PhenolocModel read(InputStream in, Path source) throws IOException {
-        Backend.init();
         byte[] metadata = null;
         byte[] network = null;
         try {
@@ -84,6 +84,8 @@ public final class ModelFiles {
         if (metadata == null || network == null) {
             throw new BadInputException(source, "not a Phenoloc model file (needs " + METADATA + " and " + NETWORK + ")");
         }
+        warmUpConfiguration(network);
+        Backend.init();
         ModelMetadata meta;
         try {
             meta = ModelMetadata.fromJson(new String(metadata, StandardCharsets.UTF_8));
@@ -97,5 +99,32 @@ public final class ModelFiles {
             throw new BadInputException(source, "cannot restore the network: " + e.getMessage(), e);
         }
         return new PhenolocModel(net, meta);
+    }
+
+    /**
+     * Start-up: on a cold JVM, DL4J's first configuration parse (Jackson and the layer classes) costs about as long as
+     * loading the native libraries (about 1.5 s each here). Parsing the network's configuration on a daemon thread while
+     * {@link Backend#init()} runs overlaps the two; the restore then finds the classes ready. The result is thrown
+     * away and so are its errors: the restore on the caller's thread parses again and reports them.
+     */
+    private static void warmUpConfiguration(byte[] network) {
+        if (Backend.isInitialised()) {
+            return; // a warm JVM (KNIME, a second model): nothing to overlap
+        }
+        Backend.prepare(); // the class loader ND4J will use is fixed before the other thread can touch it
+        Thread t = new Thread(() -> {
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(network))) {
+                for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
+                    if (e.getName().equals("configuration.json")) {
+                        MultiLayerConfiguration.fromJson(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                        return;
+                    }
+                }
+            } catch (Exception | LinkageError ignored) {
+                // reported by the restore
+            }
+        }, "phenoloc-model-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 }

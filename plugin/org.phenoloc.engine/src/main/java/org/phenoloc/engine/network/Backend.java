@@ -19,6 +19,21 @@ public final class Backend {
         if (initialised) {
             return;
         }
+        prepare();
+        Nd4j.setDefaultDataTypes(org.nd4j.linalg.api.buffer.DataType.FLOAT, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        initialised = true;
+    }
+
+    /** Whether {@link #init()} has run (the native libraries are loaded). */
+    public static boolean isInitialised() {
+        return initialised;
+    }
+
+    /**
+     * The part of {@link #init()} that loads nothing native: where ND4J finds its backend and DL4J's helper setting.
+     * Call it before any other thread may touch DL4J classes (e.g. a configuration parse running beside init).
+     */
+    public static synchronized void prepare() {
         // ND4J finds its backend through ServiceLoader with a class loader it caches for the life of the JVM (by default
         // the first caller's thread context class loader): inside KNIME a worker thread's loader cannot see the
         // backend in our libs bundle and the failure would stick. Anchor it to the bundle that holds ND4J.
@@ -26,8 +41,6 @@ public final class Backend {
         if (System.getProperty(HELPERS_PROPERTY) == null) {
             System.setProperty(HELPERS_PROPERTY, "false");
         }
-        Nd4j.setDefaultDataTypes(org.nd4j.linalg.api.buffer.DataType.FLOAT, org.nd4j.linalg.api.buffer.DataType.FLOAT);
-        initialised = true;
     }
 
     /** A one-line description of the backend, for provenance and benchmark reports. */
