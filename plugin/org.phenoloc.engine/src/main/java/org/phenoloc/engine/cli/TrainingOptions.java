@@ -78,6 +78,10 @@ final class TrainingOptions {
     @Option(names = "--mining-rounds", description = "dense: hard-negative mining rounds during training (0 = none; default ${DEFAULT-VALUE})")
     int miningRounds = DD.miningRounds();
 
+    @Option(names = "--rotation", description = {"dense: rotate training crops by up to this many degrees either way",
+        "(180 = any angle and any flip, the default; less keeps down down, with left-right flips only)"})
+    double rotation = DD.rotationDegrees();
+
     TrainingJob.Settings settings(Task task) {
         TrainingMethod m = TrainingMethod.parse(method);
         boolean dense = m == TrainingMethod.DENSE;
@@ -87,7 +91,7 @@ final class TrainingOptions {
                 patience != null ? patience : d.patience(), !noAugment, seed);
         DenseTrainingConfig dc = DD.withCells(cells).withFeatureWeight(featureWeight).withCropsPerEpoch(cropsPerEpoch)
                 .withBatchCrops(batch != null ? batch : DD.batchCrops()).withAugment(!noAugment)
-                .withMining(miningRounds, DD.hardCropShare());
+                .withMining(miningRounds, DD.hardCropShare()).withRotation(rotation);
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
         return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc,
                 imageScale != null ? imageScale : TrainingJob.defaultImageScale(task, m));

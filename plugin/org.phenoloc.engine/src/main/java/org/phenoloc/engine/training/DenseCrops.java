@@ -153,7 +153,8 @@ public final class DenseCrops {
         double scale = 1;
         boolean flip = false;
         if (config.augment()) {
-            angle = random.nextDouble() * 2 * Math.PI;
+            angle = config.rotationDegrees() >= 180 ? random.nextDouble() * 2 * Math.PI
+                    : (random.nextDouble() * 2 - 1) * Math.toRadians(config.rotationDegrees());
             scale = Math.exp((random.nextDouble() * 2 - 1) * Math.log(config.scaleJitter()));
             flip = random.nextBoolean();
         }

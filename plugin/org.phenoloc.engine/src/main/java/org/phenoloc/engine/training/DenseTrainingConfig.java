@@ -26,10 +26,14 @@ import org.phenoloc.engine.io.BadInputException;
  * @param hardCropShare    share of crops centred on mined negatives once there are some
  * @param structureWeight  loss weight of negative windows centred on an annotated structure (root centre lines of
  *                         RSML; 1 = like any negative): the root beside a tip is what a tip detector confuses most
+ * @param rotationDegrees  crops are rotated by up to this many degrees either way; 180 = any angle with any flip
+ *                         (every orientation), less keeps "down" down: the rotation lies in [-r, r] and the flip is
+ *                         a left-right mirror (gravity: roots grow and leaves hang down)
  */
 public record DenseTrainingConfig(int cells, double positiveRadius, double ignoreRadius, double featureWeight,
         double featureCropShare, int cropsPerEpoch, int batchCrops, boolean augment, double scaleJitter,
-        double colourJitter, double noise, int miningRounds, double hardCropShare, double structureWeight) {
+        double colourJitter, double noise, int miningRounds, double hardCropShare, double structureWeight,
+        double rotationDegrees) {
 
     public DenseTrainingConfig {
         if (cells < 1 || cells > 256) {
@@ -57,57 +61,65 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         if (featureCropShare + hardCropShare > 1) {
             throw new BadInputException("feature and hard-negative crop shares add up to more than 1");
         }
+        if (!(rotationDegrees >= 0) || rotationDegrees > 180) {
+            throw new BadInputException("rotation must be in [0, 180] degrees, was " + rotationDegrees);
+        }
         if (scaleJitter < 1 || scaleJitter > 2 || colourJitter < 0 || colourJitter > 0.5 || noise < 0 || noise > 0.5) {
             throw new BadInputException("scale jitter must be in [1, 2], colour jitter and noise in [0, 0.5]");
         }
     }
 
     public static DenseTrainingConfig defaults() {
-        return new DenseTrainingConfig(16, 0.15, 0.5, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1);
+        return new DenseTrainingConfig(16, 0.15, 0.5, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1, 180);
     }
 
     public DenseTrainingConfig withCropsPerEpoch(int n) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, n, batchCrops,
-                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
+                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
     }
 
     public DenseTrainingConfig withCells(int n) {
         return new DenseTrainingConfig(n, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
+                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
     }
 
     public DenseTrainingConfig withFeatureWeight(double w) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, w, featureCropShare, cropsPerEpoch, batchCrops,
-                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
+                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
     }
 
     public DenseTrainingConfig withMining(int rounds, double share) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, rounds, share, structureWeight);
+                batchCrops, augment, scaleJitter, colourJitter, noise, rounds, share, structureWeight, rotationDegrees);
     }
 
     public DenseTrainingConfig withBatchCrops(int n) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                n, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
+                n, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
     }
 
     public DenseTrainingConfig withFeatureCropShare(double share) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, share, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
+                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
     }
 
     public DenseTrainingConfig withRadii(double positive, double ignore) {
         return new DenseTrainingConfig(cells, positive, ignore, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
+                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
     }
 
     public DenseTrainingConfig withStructureWeight(double w) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, w);
+                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, w, rotationDegrees);
     }
 
     public DenseTrainingConfig withAugment(boolean on) {
         return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, on, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight);
+                batchCrops, on, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
+    }
+
+    public DenseTrainingConfig withRotation(double degrees) {
+        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
+                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, degrees);
     }
 }

@@ -274,7 +274,12 @@ class DenseTrainingTest {
         DenseTrainingConfig d = DenseTrainingConfig.defaults();
         assertEquals(d, new DenseTrainingConfig(d.cells(), d.positiveRadius(), d.ignoreRadius(), d.featureWeight(),
                 d.featureCropShare(), d.cropsPerEpoch(), d.batchCrops(), d.augment(), d.scaleJitter(), d.colourJitter(),
-                d.noise(), d.miningRounds(), d.hardCropShare(), d.structureWeight()));
+                d.noise(), d.miningRounds(), d.hardCropShare(), d.structureWeight(), d.rotationDegrees()));
+        assertEquals(180, d.rotationDegrees());
+        assertEquals(20, d.withRotation(20).rotationDegrees());
+        assertThrows(BadInputException.class, () -> d.withRotation(-1));
+        assertThrows(BadInputException.class, () -> d.withRotation(181));
+        assertThrows(BadInputException.class, () -> d.withRotation(Double.NaN));
         assertThrows(BadInputException.class, () -> d.withMining(11, 0.3));
         assertThrows(BadInputException.class, () -> d.withMining(1, 0.6));
         assertThrows(BadInputException.class, () -> d.withCells(0));
