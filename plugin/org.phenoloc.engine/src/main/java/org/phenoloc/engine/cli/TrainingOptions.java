@@ -78,8 +78,8 @@ final class TrainingOptions {
     @Option(names = "--mining-rounds", description = "dense: hard-negative mining rounds during training (0 = none; default ${DEFAULT-VALUE})")
     int miningRounds = DD.miningRounds();
 
-    @Option(names = "--rotation", description = {"dense: rotate training crops by up to this many degrees either way",
-        "(180 = any angle and any flip, the default; less keeps down down, with left-right flips only)"})
+    @Option(names = "--rotation", description = {"dense: rotate training crops by up to this many degrees either way,",
+        "flipping them left-right only, so down stays down (default ${DEFAULT-VALUE}); 180 = any angle and flip"})
     double rotation = DD.rotationDegrees();
 
     TrainingJob.Settings settings(Task task) {

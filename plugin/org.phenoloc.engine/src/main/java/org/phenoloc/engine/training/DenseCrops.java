@@ -19,7 +19,7 @@ import org.phenoloc.engine.patches.PatchPixels;
 
 /**
  * Random training crops for {@link DenseTrainer}: each crop is sampled from an annotated image through a random
- * similarity transform (any-angle rotation, flip, scale jitter) with bilinear interpolation, colour-jittered, and
+ * similarity transform (rotation, by default within 20 degrees of upright, left-right flip, scale jitter) with bilinear interpolation, colour-jittered, and
  * labelled cell by cell: a cell is the feature class when its window centre lies within the positive radius of a
  * feature, ignored (mask 0) within the ignore radius, negative elsewhere. Images are held once, at the scale the
  * scanner sees them (shoots halved).

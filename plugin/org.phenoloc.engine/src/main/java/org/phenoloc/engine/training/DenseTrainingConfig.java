@@ -17,7 +17,7 @@ import org.phenoloc.engine.io.BadInputException;
  * @param featureCropShare share of crops placed so that they contain a feature; the rest lie anywhere in the image
  * @param cropsPerEpoch    crops per epoch
  * @param batchCrops       crops per minibatch
- * @param augment          any-angle rotation, flips, scale jitter, brightness/contrast/colour jitter and noise
+ * @param augment          rotation (see rotationDegrees), flips, scale jitter, brightness/contrast/colour jitter and noise
  * @param scaleJitter      crops are rescaled by a factor in [1/scaleJitter, scaleJitter] (1 = off)
  * @param colourJitter     brightness and per-channel shift amplitude, and contrast spread (in normalised units)
  * @param noise            standard deviation of added Gaussian pixel noise (normalised units)
@@ -70,7 +70,7 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
     }
 
     public static DenseTrainingConfig defaults() {
-        return new DenseTrainingConfig(16, 0.15, 0.5, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1, 180);
+        return new DenseTrainingConfig(16, 0.15, 0.5, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1, 20);
     }
 
     public DenseTrainingConfig withCropsPerEpoch(int n) {

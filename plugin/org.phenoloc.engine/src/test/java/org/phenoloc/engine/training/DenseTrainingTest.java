@@ -81,6 +81,40 @@ class DenseTrainingTest {
     }
 
     @Test
+    void limitedRotationKeepsDownDownAndAnyAngleTurnsSomeCropsOver() {
+        // brightness grows down the image: a crop keeps "down" down when its bottom rows are brighter than its top rows
+        var img = new java.awt.image.BufferedImage(400, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 400; y++) {
+            int v = y * 255 / 399;
+            for (int x = 0; x < 400; x++) {
+                img.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        DenseCrops.Source src = DenseCrops.source("ramp.png", img, List.of(new Feature("root_tip", 200, 200)), 1.0);
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withMining(0, 0).withCells(6).withFeatureCropShare(1.0);
+        assertEquals(0, upsideDown(new DenseCrops(ARCH, CLASSES, cfg.withRotation(20), List.of(src)), 64));
+        int over = upsideDown(new DenseCrops(ARCH, CLASSES, cfg.withRotation(180), List.of(src)), 64);
+        assertTrue(over > 10 && over < 54, "any angle: about half the crops point up, were " + over + " of 64");
+    }
+
+    /** Crops whose top rows are brighter than their bottom rows (channel 0). */
+    private static int upsideDown(DenseCrops crops, int n) {
+        DataSet b = crops.batch(n, new Random(3));
+        int size = crops.cropSize();
+        int over = 0;
+        for (int i = 0; i < n; i++) {
+            double top = 0;
+            double bottom = 0;
+            for (int u = 0; u < size; u++) {
+                top += b.getFeatures().getDouble(i, 0, 4, u);
+                bottom += b.getFeatures().getDouble(i, 0, size - 5, u);
+            }
+            over += top > bottom ? 1 : 0;
+        }
+        return over;
+    }
+
+    @Test
     void negativesOnTheAnnotatedStructureWeighMore() {
         // a horizontal root from (20, 100) to (180, 100) ending in a tip at its right end
         var img = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
@@ -275,8 +309,8 @@ class DenseTrainingTest {
         assertEquals(d, new DenseTrainingConfig(d.cells(), d.positiveRadius(), d.ignoreRadius(), d.featureWeight(),
                 d.featureCropShare(), d.cropsPerEpoch(), d.batchCrops(), d.augment(), d.scaleJitter(), d.colourJitter(),
                 d.noise(), d.miningRounds(), d.hardCropShare(), d.structureWeight(), d.rotationDegrees()));
-        assertEquals(180, d.rotationDegrees());
-        assertEquals(20, d.withRotation(20).rotationDegrees());
+        assertEquals(20, d.rotationDegrees(), "down stays down by default");
+        assertEquals(180, d.withRotation(180).rotationDegrees());
         assertThrows(BadInputException.class, () -> d.withRotation(-1));
         assertThrows(BadInputException.class, () -> d.withRotation(181));
         assertThrows(BadInputException.class, () -> d.withRotation(Double.NaN));

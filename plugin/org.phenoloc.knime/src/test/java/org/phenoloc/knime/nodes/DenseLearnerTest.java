@@ -108,6 +108,24 @@ class DenseLearnerTest {
     }
 
     @Test
+    void rotationDefaultsToTheEngineAndSettingsSavedBeforeItLoadWithAnyAngle() throws Exception {
+        NodeModel m = tinyDenseLearner(1);
+        org.knime.core.node.NodeSettings current = org.knime.core.node.StandIn.saveSettings(m);
+        assertEquals(org.phenoloc.engine.training.DenseTrainingConfig.defaults().rotationDegrees(),
+            current.getDouble("rotation_degrees"));
+        assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "rotation_degrees", 181.0));
+        org.knime.core.node.NodeSettings old = new org.knime.core.node.NodeSettings("model");
+        for (String key : current.keySet()) {
+            if (!key.equals("rotation_degrees")) {
+                Fixtures.put(old, key, Fixtures.value(current, key));
+            }
+        }
+        org.knime.core.node.StandIn.loadSettings(m, old);
+        assertEquals(180.0, org.knime.core.node.StandIn.saveSettings(m).getDouble("rotation_degrees"),
+            "workflows saved before the setting existed keep the any-angle rotation they were trained with");
+    }
+
+    @Test
     void cancellingStopsTraining() throws Exception {
         ExecutionContext exec = new ExecutionContext();
         exec.cancelAfterChecks(3);

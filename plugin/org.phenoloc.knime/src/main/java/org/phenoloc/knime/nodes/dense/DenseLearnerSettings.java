@@ -55,6 +55,9 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     final SettingsModelIntegerBounded m_miningRounds =
         new SettingsModelIntegerBounded("mining_rounds", DD.miningRounds(), 0, 10);
     final SettingsModelBoolean m_augment = new SettingsModelBoolean("augment", DD.augment());
+    /** Largest crop rotation either way; workflows saved before this setting existed load with 180 (any angle). */
+    final SettingsModelDoubleBounded m_rotation =
+        new SettingsModelDoubleBounded("rotation_degrees", DD.rotationDegrees(), 0, 180);
     final SettingsModelDoubleBounded m_testFraction =
         new SettingsModelDoubleBounded("test_fraction", D.testFraction(), 0, 0.9);
     final SettingsModelIntegerBounded m_seed =
@@ -64,12 +67,13 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     public List<SettingsModel> models() {
         return List.of(m_task, m_imageColumn, m_classColumn, m_xColumn, m_yColumn, m_widthScale, m_batchNorm, m_epochs,
             m_learningRate, m_weightDecay, m_cropsPerEpoch, m_batchCrops, m_cells, m_featureWeight, m_miningRounds,
-            m_augment, m_testFraction, m_seed, m_imageScale);
+            m_augment, m_testFraction, m_seed, m_imageScale, m_rotation);
     }
 
     @Override
     protected java.util.Map<SettingsModel, Runnable> addedLater() {
-        return java.util.Map.of(m_imageScale, () -> m_imageScale.setDoubleValue(0));
+        return java.util.Map.of(m_imageScale, () -> m_imageScale.setDoubleValue(0),
+            m_rotation, () -> m_rotation.setDoubleValue(180));
     }
 
     @Override
@@ -91,7 +95,7 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
             DenseTrainingConfig dc = DD.withCells(m_cells.getIntValue())
                 .withFeatureWeight(m_featureWeight.getDoubleValue()).withCropsPerEpoch(m_cropsPerEpoch.getIntValue())
                 .withBatchCrops(m_batchCrops.getIntValue()).withAugment(m_augment.getBooleanValue())
-                .withMining(m_miningRounds.getIntValue(), DD.hardCropShare());
+                .withMining(m_miningRounds.getIntValue(), DD.hardCropShare()).withRotation(m_rotation.getDoubleValue());
             double width = m_widthScale.getDoubleValue() > 0 ? m_widthScale.getDoubleValue() : TrainingJob.defaultWidth(task);
             double scale = m_imageScale.getDoubleValue() > 0 ? m_imageScale.getDoubleValue()
                 : TrainingJob.defaultImageScale(task, TrainingMethod.DENSE);
