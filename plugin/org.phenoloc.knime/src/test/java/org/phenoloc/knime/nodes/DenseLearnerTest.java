@@ -113,7 +113,6 @@ class DenseLearnerTest {
         org.knime.core.node.NodeSettings current = org.knime.core.node.StandIn.saveSettings(m);
         assertEquals(org.phenoloc.engine.training.DenseTrainingConfig.defaults().rotationDegrees(),
             current.getDouble("rotation_degrees"));
-        assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "rotation_degrees", 181.0));
         org.knime.core.node.NodeSettings old = new org.knime.core.node.NodeSettings("model");
         for (String key : current.keySet()) {
             if (!key.equals("rotation_degrees")) {
