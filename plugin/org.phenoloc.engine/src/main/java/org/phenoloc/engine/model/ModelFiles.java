@@ -116,7 +116,7 @@ public final class ModelFiles {
         Thread t = new Thread(() -> {
             try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(network))) {
                 for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
-                    if (e.getName().equals("configuration.json")) {
+                    if (e.getName().equals(ModelSerializer.CONFIGURATION_JSON)) {
                         MultiLayerConfiguration.fromJson(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
                         return;
                     }

@@ -153,6 +153,7 @@ public final class DenseCrops {
         double scale = 1;
         boolean flip = false;
         if (config.augment()) {
+            // 180 draws the angle as releases before --rotation did, so their trainings reproduce to the bit
             angle = config.rotationDegrees() >= 180 ? random.nextDouble() * 2 * Math.PI
                     : (random.nextDouble() * 2 - 1) * Math.toRadians(config.rotationDegrees());
             scale = Math.exp((random.nextDouble() * 2 - 1) * Math.log(config.scaleJitter()));
