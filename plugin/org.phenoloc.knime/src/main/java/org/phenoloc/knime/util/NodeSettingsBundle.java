@@ -30,23 +30,30 @@ public abstract class NodeSettingsBundle {
     }
 
     /**
-     * Settings added in a later version, each with what sets its default: settings saved before (older workflows)
-     * lack them, and loading those sets the default instead of failing. A value that is present but invalid also
-     * gives the default.
+     * A setting added in a later version: the key it is saved under and what sets the default that workflows saved
+     * before it existed get.
      */
-    protected java.util.Map<SettingsModel, Runnable> addedLater() {
+    public record AddedLater(String key, Runnable setDefault) {}
+
+    /**
+     * Settings added in a later version: settings saved before (older workflows) lack their key, and loading those
+     * sets the default instead of failing. A value that is present is loaded and checked like any other, so an
+     * invalid one (e.g. from a flow variable) is an error naming the setting, never silently the default.
+     */
+    protected java.util.Map<SettingsModel, AddedLater> addedLater() {
         return java.util.Map.of();
+    }
+
+    /** True when {@code m} was added later and {@code settings} were saved before it existed. */
+    private boolean savedBefore(final SettingsModel m, final NodeSettingsRO settings) {
+        AddedLater later = addedLater().get(m);
+        return later != null && !settings.containsKey(later.key());
     }
 
     public final void load(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : models()) {
-            Runnable setDefault = addedLater().get(m);
-            if (setDefault != null) {
-                try {
-                    m.loadSettingsFrom(settings);
-                } catch (InvalidSettingsException e) {
-                    setDefault.run(); // saved by an earlier version
-                }
+            if (savedBefore(m, settings)) {
+                addedLater().get(m).setDefault().run();
             } else {
                 m.loadSettingsFrom(settings);
             }
@@ -56,9 +63,9 @@ public abstract class NodeSettingsBundle {
     /** Validates settings without changing this bundle: each model's own check, then {@link #check()} on a copy. */
     public static <S extends NodeSettingsBundle> void validate(final NodeSettingsRO settings, final Supplier<S> fresh)
         throws InvalidSettingsException {
-        S copy = fresh.get();
+        NodeSettingsBundle copy = fresh.get();
         for (SettingsModel m : copy.models()) {
-            if (!copy.addedLater().containsKey(m)) {
+            if (!copy.savedBefore(m, settings)) {
                 m.validateSettings(settings);
             }
         }

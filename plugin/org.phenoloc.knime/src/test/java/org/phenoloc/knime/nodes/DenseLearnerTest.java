@@ -113,6 +113,9 @@ class DenseLearnerTest {
         org.knime.core.node.NodeSettings current = org.knime.core.node.StandIn.saveSettings(m);
         assertEquals(org.phenoloc.engine.training.DenseTrainingConfig.defaults().rotationDegrees(),
             current.getDouble("rotation_degrees"));
+        assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "rotation_degrees", 181.0),
+            "a value out of range (e.g. from a flow variable) is an error, not silently the default");
+        assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "image_scale", 2.0));
         org.knime.core.node.NodeSettings old = new org.knime.core.node.NodeSettings("model");
         for (String key : current.keySet()) {
             if (!key.equals("rotation_degrees")) {

@@ -26,6 +26,8 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     private static final TrainingJob.Settings D = TrainingJob.Settings.defaults(Task.ROOTS);
     private static final DenseTrainingConfig DD = D.dense();
     private static final TrainingConfig DT = D.training();
+    static final String IMAGE_SCALE = "image_scale";
+    static final String ROTATION = "rotation_degrees";
 
     final SettingsModelString m_task = TaskSetting.model();
     final SettingsModelString m_imageColumn = new SettingsModelString("image_column", Columns.IMAGE);
@@ -39,7 +41,7 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
      * 0: the task's default (TrainingJob.defaultImageScale: 0.75 roots, 0.5 shoots); workflows saved before this
      * setting existed load with 0.
      */
-    final SettingsModelDoubleBounded m_imageScale = new SettingsModelDoubleBounded("image_scale", 0, 0, 1);
+    final SettingsModelDoubleBounded m_imageScale = new SettingsModelDoubleBounded(IMAGE_SCALE, 0, 0, 1);
     final SettingsModelIntegerBounded m_epochs = new SettingsModelIntegerBounded("epochs", DT.epochs(), 1, 100000);
     final SettingsModelDoubleBounded m_learningRate =
         new SettingsModelDoubleBounded("learning_rate", DT.learningRate(), 1e-9, 1);
@@ -57,7 +59,7 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     final SettingsModelBoolean m_augment = new SettingsModelBoolean("augment", DD.augment());
     /** Largest crop rotation either way; workflows saved before this setting existed load with 180 (any angle). */
     final SettingsModelDoubleBounded m_rotation =
-        new SettingsModelDoubleBounded("rotation_degrees", DD.rotationDegrees(), 0, 180);
+        new SettingsModelDoubleBounded(ROTATION, DD.rotationDegrees(), 0, 180);
     final SettingsModelDoubleBounded m_testFraction =
         new SettingsModelDoubleBounded("test_fraction", D.testFraction(), 0, 0.9);
     final SettingsModelIntegerBounded m_seed =
@@ -71,9 +73,9 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     }
 
     @Override
-    protected java.util.Map<SettingsModel, Runnable> addedLater() {
-        return java.util.Map.of(m_imageScale, () -> m_imageScale.setDoubleValue(0),
-            m_rotation, () -> m_rotation.setDoubleValue(180));
+    protected java.util.Map<SettingsModel, AddedLater> addedLater() {
+        return java.util.Map.of(m_imageScale, new AddedLater(IMAGE_SCALE, () -> m_imageScale.setDoubleValue(0)),
+            m_rotation, new AddedLater(ROTATION, () -> m_rotation.setDoubleValue(180)));
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.phenoloc.knime.util.NodeSettingsBundle;
 final class LocaliserSettings extends NodeSettingsBundle {
     static final String THRESHOLDS_LABEL = "Thresholds";
     static final String FLIPS_LABEL = "Flip averaging";
+    static final String WORKERS = "workers";
+    static final String FLIPS = "flip_averaging";
 
     final SettingsModelString m_imageColumn = new SettingsModelString("image_column", Columns.IMAGE);
     final SettingsModelIntegerBounded m_stride = new SettingsModelIntegerBounded("stride", 4, 1, 256);
@@ -29,10 +31,10 @@ final class LocaliserSettings extends NodeSettingsBundle {
     final SettingsModelDoubleBounded m_radius = new SettingsModelDoubleBounded("suppression_radius", 0, 0, 10000);
     final SettingsModelBoolean m_renderings = new SettingsModelBoolean("renderings", true);
     /** Images scanned at once; 0: automatic ({@link Workers#defaultCount()} of the machine that runs the node). */
-    final SettingsModelIntegerBounded m_workers = new SettingsModelIntegerBounded("workers", 0, 0, Workers.MAX);
+    final SettingsModelIntegerBounded m_workers = new SettingsModelIntegerBounded(WORKERS, 0, 0, Workers.MAX);
 
     /** Test-time flip averaging: "model" (as the model was calibrated), "on" (4 scans) or "off" (1 scan). */
-    final SettingsModelString m_flips = new SettingsModelString("flip_averaging", LocaliserConfig.Flips.MODEL.id());
+    final SettingsModelString m_flips = new SettingsModelString(FLIPS, LocaliserConfig.Flips.MODEL.id());
 
     @Override
     public List<SettingsModel> models() {
@@ -44,9 +46,9 @@ final class LocaliserSettings extends NodeSettingsBundle {
      * worker count and the model's flip choice.
      */
     @Override
-    protected Map<SettingsModel, Runnable> addedLater() {
-        return Map.of(m_workers, () -> m_workers.setIntValue(0),
-            m_flips, () -> m_flips.setStringValue(LocaliserConfig.Flips.MODEL.id()));
+    protected Map<SettingsModel, AddedLater> addedLater() {
+        return Map.of(m_workers, new AddedLater(WORKERS, () -> m_workers.setIntValue(0)),
+            m_flips, new AddedLater(FLIPS, () -> m_flips.setStringValue(LocaliserConfig.Flips.MODEL.id())));
     }
 
     /** The number of workers to use here. */
