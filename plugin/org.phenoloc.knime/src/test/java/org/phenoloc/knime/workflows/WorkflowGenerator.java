@@ -32,9 +32,10 @@ public final class WorkflowGenerator {
 
     private static final String PKG = "org.phenoloc.knime.nodes.";
     private static final String READER = PKG + "reader.AnnotationReaderNodeFactory";
-    private static final String CROPPER = PKG + "cropper.PatchCropperNodeFactory";
-    private static final String LEARNER = PKG + "learner.CnnLearnerNodeFactory";
-    private static final String PREDICTOR = PKG + "predictor.CnnPredictorNodeFactory";
+    private static final String DENSE_LEARNER = PKG + "dense.DenseLearnerNodeFactory";
+    /** The engine's training defaults (the same for both tasks apart from width and image scale, set to 0 = task's). */
+    private static final org.phenoloc.engine.training.TrainingJob.Settings D =
+        org.phenoloc.engine.training.TrainingJob.Settings.defaults(org.phenoloc.engine.Task.ROOTS);
     private static final String LOCALISER = PKG + "localiser.LocaliserNodeFactory";
     private static final String SCORER = PKG + "scorer.ScorerNodeFactory";
     private static final String LISTER = PKG + "io.ImageListerNodeFactory";
@@ -73,41 +74,39 @@ public final class WorkflowGenerator {
         }
     }
 
-    /** Reader -> Cropper -> Learner -> Predictor (Table 1), Model Writer, Localiser -> Scorer and Results Writer. */
+    /**
+     * Reader -> Dense CNN Learner (the default training of {@code phenoloc train}) -> Model Writer, Localiser ->
+     * Scorer and Results Writer. The sample trains for seconds; the annotation says which settings to restore.
+     */
     static Workflow train(final String task, final double testFraction) throws Exception {
         Workflow w = new Workflow(task.equals("roots") ? ROOTS_TRAIN : SHOOTS_TRAIN);
         variables(w, IMAGES, "knime://knime.workflow/output/" + task + ".phenoloc");
         w.nodes.add(node(1, READER, "Annotation Reader", "1. Read the annotated " + task + " images of input_folder",
             60, 200, Map.of("folder", IMAGES, "task", task), Map.of("folder", "input_folder")));
-        w.nodes.add(node(2, CROPPER, "Patch Cropper", "2. Cut training patches (the paper's " + task
-            + " recipe); a third of the images held out as 'test'", 240, 200,
-            Map.of("task", task, "test_fraction", testFraction), Map.of()));
-        w.nodes.add(node(3, LEARNER, "CNN Learner", "3. Train the " + task + " network (sample: 1 epoch, width "
-            + "0.25; raise both for real data)", 420, 200, Map.of("architecture", "custom", "width_scale", 0.25,
-            "epochs", 1, "batch_size", 16, "patience", 0), Map.of()));
-        w.nodes.add(node(4, PREDICTOR, "CNN Predictor", "4. Classify the patches: the paper's Table 1 (held-out "
-            + "images: partition 'test')", 600, 60, Map.of(), Map.of()));
-        w.nodes.add(node(5, MODEL_WRITER, "Model Writer (Phenoloc)", "5. Save the model to model_file (usable by "
-            + "phenoloc localise)", 600, 200, Map.of("model_file", w.variables.get("model_file")),
+        w.nodes.add(node(2, DENSE_LEARNER, "Dense CNN Learner", "2. Train the " + task + " network densely, "
+            + "calibrated on the held-out third of the images (sample: 2 epochs of 16 crops, width 0.25, no mining; "
+            + "for real data reset Width scale to 0, Epochs to " + D.training().epochs() + ", Crops per epoch to "
+            + D.dense().cropsPerEpoch() + ", Windows per crop side to " + D.dense().cells()
+            + " and Hard-negative mining rounds to " + D.dense().miningRounds() + ": the defaults)", 260, 200, Map.of("task", task, "width_scale", 0.25, "epochs", 2,
+                "crops_per_epoch", 16, "cells", 8, "mining_rounds", 0, "test_fraction", testFraction), Map.of()));
+        w.nodes.add(node(3, MODEL_WRITER, "Model Writer (Phenoloc)", "3. Save the model to model_file (usable by "
+            + "phenoloc localise)", 460, 60, Map.of("model_file", w.variables.get("model_file")),
             Map.of("model_file", "model_file")));
-        w.nodes.add(node(6, LOCALISER, "Sliding-Window Localiser", "6. Find the features in every image",
-            600, 340, Map.of(), Map.of()));
-        w.nodes.add(node(7, SCORER, "Localisation Scorer", "7. Precision, recall and F1 against the annotations",
-            780, 270, Map.of(), Map.of()));
-        w.nodes.add(node(8, RESULTS_WRITER, "Results Writer (Phenoloc)", "8. detections.csv, counts.csv and overlays"
-            + " to output_folder", 780, 410, Map.of("output_folder", OUTPUT), Map.of("output_folder", "output_folder")));
+        w.nodes.add(node(4, LOCALISER, "Sliding-Window Localiser", "4. Find and count the features in every image "
+            + "at the calibrated thresholds", 460, 300, Map.of(), Map.of()));
+        w.nodes.add(node(5, SCORER, "Localisation Scorer", "5. Precision, recall and F1 against the annotations",
+            660, 230, Map.of(), Map.of()));
+        w.nodes.add(node(6, RESULTS_WRITER, "Results Writer (Phenoloc)", "6. detections.csv, counts.csv and overlays"
+            + " to output_folder", 660, 380, Map.of("output_folder", OUTPUT), Map.of("output_folder", "output_folder")));
         connect(w, 1, 1, 2, 1);
         connect(w, 2, 1, 3, 1);
-        connect(w, 3, 1, 4, 1);
-        connect(w, 2, 1, 4, 2);
-        connect(w, 3, 1, 5, 1);
-        connect(w, 3, 1, 6, 1);
-        connect(w, 1, 1, 6, 2);
-        connect(w, 6, 1, 7, 1);
-        connect(w, 1, 1, 7, 2);
-        connect(w, 3, 1, 7, 3);
-        connect(w, 6, 1, 8, 1);
-        connect(w, 6, 2, 8, 2);
+        connect(w, 2, 1, 4, 1);
+        connect(w, 1, 1, 4, 2);
+        connect(w, 4, 1, 5, 1);
+        connect(w, 1, 1, 5, 2);
+        connect(w, 2, 1, 5, 3);
+        connect(w, 4, 1, 6, 1);
+        connect(w, 4, 2, 6, 2);
         return w;
     }
 
