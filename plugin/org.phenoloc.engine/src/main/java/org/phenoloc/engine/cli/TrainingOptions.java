@@ -82,6 +82,10 @@ final class TrainingOptions {
         "flipping them left-right only, so down stays down (default ${DEFAULT-VALUE}); 180 = any angle and flip"})
     double rotation = DD.rotationDegrees();
 
+    @Option(names = "--weight-averaging", description = {"dense: decay of the moving average of the weights over the "
+        + "batches, which is validated and saved (default ${DEFAULT-VALUE}; 0 = off, the last batch's weights)"})
+    double weightAveraging = DD.weightAveraging();
+
     TrainingJob.Settings settings(Task task) {
         TrainingMethod m = TrainingMethod.parse(method);
         boolean dense = m == TrainingMethod.DENSE;
@@ -89,9 +93,9 @@ final class TrainingOptions {
         TrainingConfig tc = new TrainingConfig(epochs != null ? epochs : d.epochs(), batch != null ? batch : d.batchSize(),
                 lr != null ? lr : d.learningRate(), lrStep, momentum, weightDecay,
                 patience != null ? patience : d.patience(), !noAugment, seed);
-        DenseTrainingConfig dc = DD.withCells(cells).withFeatureWeight(featureWeight).withCropsPerEpoch(cropsPerEpoch)
-                .withBatchCrops(batch != null ? batch : DD.batchCrops()).withAugment(!noAugment)
-                .withMining(miningRounds, DD.hardCropShare()).withRotation(rotation);
+        DenseTrainingConfig dc = DD.toBuilder().cells(cells).featureWeight(featureWeight).cropsPerEpoch(cropsPerEpoch)
+                .batchCrops(batch != null ? batch : DD.batchCrops()).augment(!noAugment).miningRounds(miningRounds)
+                .rotationDegrees(rotation).weightAveraging(weightAveraging).build();
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
         return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc,
                 imageScale != null ? imageScale : TrainingJob.defaultImageScale(task, m));

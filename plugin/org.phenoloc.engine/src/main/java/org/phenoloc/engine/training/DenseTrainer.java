@@ -66,6 +66,7 @@ public final class DenseTrainer {
         MultiLayerNetwork classifier = NetworkFactory.build(arch, new MapSchedule(ScheduleType.ITERATION,
                 java.util.Map.of(0, 0.0)), 0, 0, training.seed());
         Random random = new Random(training.seed());
+        WeightAverage average = new WeightAverage(dense.weightAveraging());
         List<EpochStats> history = new ArrayList<>();
         INDArray bestParams = null;
         Calibration best = null;
@@ -76,10 +77,11 @@ public final class DenseTrainer {
         long crops = 0;
         for (int epoch = 1; epoch <= training.epochs(); epoch++) {
             long t0 = System.nanoTime();
-            double loss = trainEpoch(fcn, source, random, epoch, batches, listener);
+            double loss = trainEpoch(fcn, average, source, random, epoch, batches, listener);
             fitSeconds += (System.nanoTime() - t0) / 1e9;
             crops += (long) batches * dense.batchCrops();
-            Calibration c = evaluate(fcn, classifier, source, val, listener);
+            average.apply(fcn, () -> FullyConvolutional.copyInto(fcn, classifier));
+            Calibration c = evaluate(classifier, source, val, listener);
             if (isMiningEpoch(epoch)) {
                 List<DenseCrops.HardNegative> mined = mine(classifier, source, listener);
                 source.addHardNegatives(mined);
@@ -108,14 +110,15 @@ public final class DenseTrainer {
                 (System.nanoTime() - start) / 1e9, onTraining);
     }
 
-    private double trainEpoch(MultiLayerNetwork fcn, DenseCrops source, Random random, int epoch, int batches,
-            TrainingListener listener) {
+    private double trainEpoch(MultiLayerNetwork fcn, WeightAverage average, DenseCrops source, Random random, int epoch,
+            int batches, TrainingListener listener) {
         double sum = 0;
         for (int b = 0; b < batches; b++) {
             if (listener.isCancelled()) {
                 throw new TrainingCancelledException();
             }
             double loss = trainBatch(fcn, source.batch(dense.batchCrops(), random));
+            average.update(fcn);
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException("training diverged (loss " + loss + ") in epoch " + epoch);
             }
@@ -196,9 +199,9 @@ public final class DenseTrainer {
         return fcn.score();
     }
 
-    private Calibration evaluate(MultiLayerNetwork fcn, MultiLayerNetwork classifier, DenseCrops source,
-            Calibration.Images val, TrainingListener listener) {
-        FullyConvolutional.copyInto(fcn, classifier);
+    /** Calibrates the classifier (the FCN's weights, or their average, already copied in) on the validation images. */
+    private Calibration evaluate(MultiLayerNetwork classifier, DenseCrops source, Calibration.Images val,
+            TrainingListener listener) {
         source.standardiser().foldInto(classifier);
         Progress cancel = new Progress() {
             @Override

@@ -29,11 +29,14 @@ import org.phenoloc.engine.io.BadInputException;
  * @param rotationDegrees  crops are rotated by up to this many degrees either way; 180 = any angle with any flip
  *                         (every orientation), less keeps "down" down: the rotation lies in [-r, r] and the flip is
  *                         a left-right mirror (gravity: roots grow and leaves hang down)
+ * @param weightAveraging  decay of an exponential moving average of the network's weights, updated after every batch
+ *                         (Polyak averaging); the average is what is validated, selected, mined with and saved. 0 =
+ *                         off (the weights as the last batch left them); 0.998 averages over about 500 batches
  */
 public record DenseTrainingConfig(int cells, double positiveRadius, double ignoreRadius, double featureWeight,
         double featureCropShare, int cropsPerEpoch, int batchCrops, boolean augment, double scaleJitter,
         double colourJitter, double noise, int miningRounds, double hardCropShare, double structureWeight,
-        double rotationDegrees) {
+        double rotationDegrees, double weightAveraging) {
 
     public DenseTrainingConfig {
         if (cells < 1 || cells > 256) {
@@ -64,62 +67,127 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         if (!(rotationDegrees >= 0) || rotationDegrees > 180) {
             throw new BadInputException("rotation must be in [0, 180] degrees, was " + rotationDegrees);
         }
+        if (!(weightAveraging >= 0) || weightAveraging >= 1) {
+            throw new BadInputException("weight averaging decay must be in [0, 1), was " + weightAveraging);
+        }
         if (scaleJitter < 1 || scaleJitter > 2 || colourJitter < 0 || colourJitter > 0.5 || noise < 0 || noise > 0.5) {
             throw new BadInputException("scale jitter must be in [1, 2], colour jitter and noise in [0, 0.5]");
         }
     }
 
     public static DenseTrainingConfig defaults() {
-        return new DenseTrainingConfig(16, 0.15, 0.5, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1, 20);
+        return new DenseTrainingConfig(16, 0.15, 0.5, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1, 20, WEIGHT_AVERAGING);
+    }
+
+    /** The default decay of the weight average. */
+    public static final double WEIGHT_AVERAGING = 0.998;
+
+    /** A builder holding this config's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public DenseTrainingConfig withCropsPerEpoch(int n) {
-        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, n, batchCrops,
-                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
+        return toBuilder().cropsPerEpoch(n).build();
     }
 
     public DenseTrainingConfig withCells(int n) {
-        return new DenseTrainingConfig(n, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
+        return toBuilder().cells(n).build();
     }
 
     public DenseTrainingConfig withFeatureWeight(double w) {
-        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, w, featureCropShare, cropsPerEpoch, batchCrops,
-                augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
+        return toBuilder().featureWeight(w).build();
     }
 
     public DenseTrainingConfig withMining(int rounds, double share) {
-        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, rounds, share, structureWeight, rotationDegrees);
+        return toBuilder().miningRounds(rounds).hardCropShare(share).build();
     }
 
     public DenseTrainingConfig withBatchCrops(int n) {
-        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                n, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
+        return toBuilder().batchCrops(n).build();
     }
 
     public DenseTrainingConfig withFeatureCropShare(double share) {
-        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, share, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
+        return toBuilder().featureCropShare(share).build();
     }
 
     public DenseTrainingConfig withRadii(double positive, double ignore) {
-        return new DenseTrainingConfig(cells, positive, ignore, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
+        return toBuilder().positiveRadius(positive).ignoreRadius(ignore).build();
     }
 
     public DenseTrainingConfig withStructureWeight(double w) {
-        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, w, rotationDegrees);
+        return toBuilder().structureWeight(w).build();
     }
 
     public DenseTrainingConfig withAugment(boolean on) {
-        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, on, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, rotationDegrees);
+        return toBuilder().augment(on).build();
     }
 
     public DenseTrainingConfig withRotation(double degrees) {
-        return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare, cropsPerEpoch,
-                batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare, structureWeight, degrees);
+        return toBuilder().rotationDegrees(degrees).build();
+    }
+
+    public DenseTrainingConfig withWeightAveraging(double decay) {
+        return toBuilder().weightAveraging(decay).build();
+    }
+
+    /** Mutable copy of a config's values; {@link #build()} validates them. */
+    public static final class Builder {
+        private int cells;
+        private double positiveRadius;
+        private double ignoreRadius;
+        private double featureWeight;
+        private double featureCropShare;
+        private int cropsPerEpoch;
+        private int batchCrops;
+        private boolean augment;
+        private double scaleJitter;
+        private double colourJitter;
+        private double noise;
+        private int miningRounds;
+        private double hardCropShare;
+        private double structureWeight;
+        private double rotationDegrees;
+        private double weightAveraging;
+
+        private Builder(DenseTrainingConfig c) {
+            cells = c.cells;
+            positiveRadius = c.positiveRadius;
+            ignoreRadius = c.ignoreRadius;
+            featureWeight = c.featureWeight;
+            featureCropShare = c.featureCropShare;
+            cropsPerEpoch = c.cropsPerEpoch;
+            batchCrops = c.batchCrops;
+            augment = c.augment;
+            scaleJitter = c.scaleJitter;
+            colourJitter = c.colourJitter;
+            noise = c.noise;
+            miningRounds = c.miningRounds;
+            hardCropShare = c.hardCropShare;
+            structureWeight = c.structureWeight;
+            rotationDegrees = c.rotationDegrees;
+            weightAveraging = c.weightAveraging;
+        }
+
+        public Builder cells(int v) { cells = v; return this; }
+        public Builder positiveRadius(double v) { positiveRadius = v; return this; }
+        public Builder ignoreRadius(double v) { ignoreRadius = v; return this; }
+        public Builder featureWeight(double v) { featureWeight = v; return this; }
+        public Builder featureCropShare(double v) { featureCropShare = v; return this; }
+        public Builder cropsPerEpoch(int v) { cropsPerEpoch = v; return this; }
+        public Builder batchCrops(int v) { batchCrops = v; return this; }
+        public Builder augment(boolean v) { augment = v; return this; }
+        public Builder miningRounds(int v) { miningRounds = v; return this; }
+        public Builder hardCropShare(double v) { hardCropShare = v; return this; }
+        public Builder structureWeight(double v) { structureWeight = v; return this; }
+        public Builder rotationDegrees(double v) { rotationDegrees = v; return this; }
+        public Builder weightAveraging(double v) { weightAveraging = v; return this; }
+
+        /** @throws BadInputException if a value is out of range */
+        public DenseTrainingConfig build() {
+            return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare,
+                    cropsPerEpoch, batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare,
+                    structureWeight, rotationDegrees, weightAveraging);
+        }
     }
 }

@@ -308,7 +308,14 @@ class DenseTrainingTest {
         DenseTrainingConfig d = DenseTrainingConfig.defaults();
         assertEquals(d, new DenseTrainingConfig(d.cells(), d.positiveRadius(), d.ignoreRadius(), d.featureWeight(),
                 d.featureCropShare(), d.cropsPerEpoch(), d.batchCrops(), d.augment(), d.scaleJitter(), d.colourJitter(),
-                d.noise(), d.miningRounds(), d.hardCropShare(), d.structureWeight(), d.rotationDegrees()));
+                d.noise(), d.miningRounds(), d.hardCropShare(), d.structureWeight(), d.rotationDegrees(),
+                d.weightAveraging()));
+        assertEquals(d, d.toBuilder().build(), "the builder round-trips every value");
+        assertEquals(0.998, d.weightAveraging(), "weights averaged by default");
+        assertEquals(0, d.withWeightAveraging(0).weightAveraging());
+        assertThrows(BadInputException.class, () -> d.withWeightAveraging(1));
+        assertThrows(BadInputException.class, () -> d.withWeightAveraging(-0.1));
+        assertThrows(BadInputException.class, () -> d.withWeightAveraging(Double.NaN));
         assertEquals(20, d.rotationDegrees(), "down stays down by default");
         assertEquals(180, d.withRotation(180).rotationDegrees());
         assertThrows(BadInputException.class, () -> d.withRotation(-1));

@@ -108,23 +108,27 @@ class DenseLearnerTest {
     }
 
     @Test
-    void rotationDefaultsToTheEngineAndSettingsSavedBeforeItLoadWithAnyAngle() throws Exception {
+    void laterSettingsDefaultToTheEngineAndSettingsSavedBeforeThemLoadWithTheOldBehaviour() throws Exception {
         NodeModel m = tinyDenseLearner(1);
         org.knime.core.node.NodeSettings current = org.knime.core.node.StandIn.saveSettings(m);
-        assertEquals(org.phenoloc.engine.training.DenseTrainingConfig.defaults().rotationDegrees(),
-            current.getDouble("rotation_degrees"));
+        var engine = org.phenoloc.engine.training.DenseTrainingConfig.defaults();
+        assertEquals(engine.rotationDegrees(), current.getDouble("rotation_degrees"));
+        assertEquals(engine.weightAveraging(), current.getDouble("weight_averaging"));
         assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "rotation_degrees", 181.0),
             "a value out of range (e.g. from a flow variable) is an error, not silently the default");
         assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "image_scale", 2.0));
+        assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "weight_averaging", 1.0));
         org.knime.core.node.NodeSettings old = new org.knime.core.node.NodeSettings("model");
         for (String key : current.keySet()) {
-            if (!key.equals("rotation_degrees")) {
+            if (!key.equals("rotation_degrees") && !key.equals("weight_averaging")) {
                 Fixtures.put(old, key, Fixtures.value(current, key));
             }
         }
         org.knime.core.node.StandIn.loadSettings(m, old);
-        assertEquals(180.0, org.knime.core.node.StandIn.saveSettings(m).getDouble("rotation_degrees"),
+        org.knime.core.node.NodeSettings loaded = org.knime.core.node.StandIn.saveSettings(m);
+        assertEquals(180.0, loaded.getDouble("rotation_degrees"),
             "workflows saved before the setting existed keep the any-angle rotation they were trained with");
+        assertEquals(0.0, loaded.getDouble("weight_averaging"), "and the last batch's weights");
     }
 
     @Test

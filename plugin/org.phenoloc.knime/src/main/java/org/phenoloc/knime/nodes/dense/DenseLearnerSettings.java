@@ -28,6 +28,7 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     private static final TrainingConfig DT = D.training();
     static final String IMAGE_SCALE = "image_scale";
     static final String ROTATION = "rotation_degrees";
+    static final String WEIGHT_AVERAGING = "weight_averaging";
 
     final SettingsModelString m_task = TaskSetting.model();
     final SettingsModelString m_imageColumn = new SettingsModelString("image_column", Columns.IMAGE);
@@ -60,6 +61,9 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     /** Largest crop rotation either way; workflows saved before this setting existed load with 180 (any angle). */
     final SettingsModelDoubleBounded m_rotation =
         new SettingsModelDoubleBounded(ROTATION, DD.rotationDegrees(), 0, 180);
+    /** Decay of the weight average; workflows saved before this setting existed load with 0 (off). */
+    final SettingsModelDoubleBounded m_weightAveraging =
+        new SettingsModelDoubleBounded(WEIGHT_AVERAGING, DD.weightAveraging(), 0, 0.9999);
     final SettingsModelDoubleBounded m_testFraction =
         new SettingsModelDoubleBounded("test_fraction", D.testFraction(), 0, 0.9);
     final SettingsModelIntegerBounded m_seed =
@@ -69,13 +73,14 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     public List<SettingsModel> models() {
         return List.of(m_task, m_imageColumn, m_classColumn, m_xColumn, m_yColumn, m_widthScale, m_batchNorm, m_epochs,
             m_learningRate, m_weightDecay, m_cropsPerEpoch, m_batchCrops, m_cells, m_featureWeight, m_miningRounds,
-            m_augment, m_testFraction, m_seed, m_imageScale, m_rotation);
+            m_augment, m_testFraction, m_seed, m_imageScale, m_rotation, m_weightAveraging);
     }
 
     @Override
     protected java.util.Map<SettingsModel, AddedLater> addedLater() {
         return java.util.Map.of(m_imageScale, new AddedLater(IMAGE_SCALE, () -> m_imageScale.setDoubleValue(0)),
-            m_rotation, new AddedLater(ROTATION, () -> m_rotation.setDoubleValue(180)));
+            m_rotation, new AddedLater(ROTATION, () -> m_rotation.setDoubleValue(180)),
+            m_weightAveraging, new AddedLater(WEIGHT_AVERAGING, () -> m_weightAveraging.setDoubleValue(0)));
     }
 
     @Override
@@ -94,10 +99,11 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
             TrainingConfig tc = new TrainingConfig(m_epochs.getIntValue(), m_batchCrops.getIntValue(),
                 m_learningRate.getDoubleValue(), 0, DT.momentum(), m_weightDecay.getDoubleValue(), 0,
                 m_augment.getBooleanValue(), m_seed.getIntValue());
-            DenseTrainingConfig dc = DD.withCells(m_cells.getIntValue())
-                .withFeatureWeight(m_featureWeight.getDoubleValue()).withCropsPerEpoch(m_cropsPerEpoch.getIntValue())
-                .withBatchCrops(m_batchCrops.getIntValue()).withAugment(m_augment.getBooleanValue())
-                .withMining(m_miningRounds.getIntValue(), DD.hardCropShare()).withRotation(m_rotation.getDoubleValue());
+            DenseTrainingConfig dc = DD.toBuilder().cells(m_cells.getIntValue())
+                .featureWeight(m_featureWeight.getDoubleValue()).cropsPerEpoch(m_cropsPerEpoch.getIntValue())
+                .batchCrops(m_batchCrops.getIntValue()).augment(m_augment.getBooleanValue())
+                .miningRounds(m_miningRounds.getIntValue()).rotationDegrees(m_rotation.getDoubleValue())
+                .weightAveraging(m_weightAveraging.getDoubleValue()).build();
             double width = m_widthScale.getDoubleValue() > 0 ? m_widthScale.getDoubleValue() : TrainingJob.defaultWidth(task);
             double scale = m_imageScale.getDoubleValue() > 0 ? m_imageScale.getDoubleValue()
                 : TrainingJob.defaultImageScale(task, TrainingMethod.DENSE);
