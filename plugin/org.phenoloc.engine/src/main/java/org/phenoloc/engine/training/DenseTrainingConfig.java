@@ -76,7 +76,8 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
     }
 
     public static DenseTrainingConfig defaults() {
-        return new DenseTrainingConfig(16, 0.15, 0.5, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1, 20, WEIGHT_AVERAGING);
+        return new DenseTrainingConfig(16, 0.15, 0.5, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1, 20,
+                WEIGHT_AVERAGING);
     }
 
     /** The default decay of the weight average. */
@@ -177,6 +178,9 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         public Builder cropsPerEpoch(int v) { cropsPerEpoch = v; return this; }
         public Builder batchCrops(int v) { batchCrops = v; return this; }
         public Builder augment(boolean v) { augment = v; return this; }
+        public Builder scaleJitter(double v) { scaleJitter = v; return this; }
+        public Builder colourJitter(double v) { colourJitter = v; return this; }
+        public Builder noise(double v) { noise = v; return this; }
         public Builder miningRounds(int v) { miningRounds = v; return this; }
         public Builder hardCropShare(double v) { hardCropShare = v; return this; }
         public Builder structureWeight(double v) { structureWeight = v; return this; }
