@@ -93,7 +93,7 @@ final class TrainingOptions {
         TrainingConfig tc = new TrainingConfig(epochs != null ? epochs : d.epochs(), batch != null ? batch : d.batchSize(),
                 lr != null ? lr : d.learningRate(), lrStep, momentum, weightDecay,
                 patience != null ? patience : d.patience(), !noAugment, seed);
-        DenseTrainingConfig dc = DD.toBuilder().cells(cells).featureWeight(featureWeight).cropsPerEpoch(cropsPerEpoch)
+        DenseTrainingConfig dc = DenseTrainingConfig.defaults(task).toBuilder().cells(cells).featureWeight(featureWeight).cropsPerEpoch(cropsPerEpoch)
                 .batchCrops(batch != null ? batch : DD.batchCrops()).augment(!noAugment).miningRounds(miningRounds)
                 .rotationDegrees(rotation).weightAveraging(weightAveraging).build();
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;

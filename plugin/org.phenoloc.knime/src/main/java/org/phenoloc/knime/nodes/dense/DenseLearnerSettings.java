@@ -99,7 +99,7 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
             TrainingConfig tc = new TrainingConfig(m_epochs.getIntValue(), m_batchCrops.getIntValue(),
                 m_learningRate.getDoubleValue(), 0, DT.momentum(), m_weightDecay.getDoubleValue(), 0,
                 m_augment.getBooleanValue(), m_seed.getIntValue());
-            DenseTrainingConfig dc = DD.toBuilder().cells(m_cells.getIntValue())
+            DenseTrainingConfig dc = DenseTrainingConfig.defaults(task).toBuilder().cells(m_cells.getIntValue())
                 .featureWeight(m_featureWeight.getDoubleValue()).cropsPerEpoch(m_cropsPerEpoch.getIntValue())
                 .batchCrops(m_batchCrops.getIntValue()).augment(m_augment.getBooleanValue())
                 .miningRounds(m_miningRounds.getIntValue()).rotationDegrees(m_rotation.getDoubleValue())
