@@ -2,6 +2,7 @@ package org.phenoloc.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -203,6 +204,23 @@ class DenseTrainingTest {
         };
         assertThrows(TrainingCancelledException.class, () -> new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {16}, 1.0)
                 .fit(new DenseCrops(ARCH, CLASSES, cfg, src), val, val, cancel));
+    }
+
+    /** The saved network is the weight average: with averaging off the same seed gives other (last-batch) weights. */
+    @Test
+    void theSavedNetworkIsTheWeightAverage() {
+        DenseTrainingConfig on = DenseTrainingConfig.defaults().withCells(4).withCropsPerEpoch(8);
+        DenseTrainingConfig off = on.withWeightAveraging(0);
+        TrainingConfig tc = new TrainingConfig(1, 8, 1e-3, 0, 0.9, 0, 0, true, 9);
+        var src = List.of(synthetic(6));
+        SyntheticRootImage v = RootSystemGenerator.generate(new RootSystemConfig(160, 160, 1, 1, 0.3, 0.2, 7));
+        Calibration.Images val = new Calibration.Images(List.of(v.image()), List.of(v.features()), 1.0);
+        var averaged = new DenseTrainer(ARCH, CLASSES, tc, on, 16, new double[] {16}, 1.0)
+                .fit(new DenseCrops(ARCH, CLASSES, on, src), val, val, TrainingListener.NONE);
+        var last = new DenseTrainer(ARCH, CLASSES, tc, off, 16, new double[] {16}, 1.0)
+                .fit(new DenseCrops(ARCH, CLASSES, off, src), val, val, TrainingListener.NONE);
+        assertFalse(java.util.Arrays.equals(averaged.network().params().toFloatVector(),
+                last.network().params().toFloatVector()), "two batches: the average differs from the last weights");
     }
 
     @Test
