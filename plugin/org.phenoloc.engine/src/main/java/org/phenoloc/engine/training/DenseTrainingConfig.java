@@ -1,5 +1,6 @@
 package org.phenoloc.engine.training;
 
+import org.phenoloc.engine.Task;
 import org.phenoloc.engine.io.BadInputException;
 
 /**
@@ -86,9 +87,9 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
      * broad responses that merged neighbouring tips under the suppression radius. Measured: leaf-tip F1 0.716 -> 0.800
      * (and 0.486 -> 0.684 at 16 px), README "Results on real images".
      */
-    public static DenseTrainingConfig defaults(org.phenoloc.engine.Task task) {
+    public static DenseTrainingConfig defaults(Task task) {
         DenseTrainingConfig d = defaults();
-        return task == org.phenoloc.engine.Task.SHOOTS ? d.toBuilder().ignoreRadius(SHOOT_IGNORE_RADIUS).build() : d;
+        return task == Task.SHOOTS ? d.toBuilder().ignoreRadius(SHOOT_IGNORE_RADIUS).build() : d;
     }
 
     /** The shoots' ignore radius, in windows. */
