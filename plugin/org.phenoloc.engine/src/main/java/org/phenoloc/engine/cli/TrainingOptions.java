@@ -86,6 +86,14 @@ final class TrainingOptions {
         + "batches, which is validated and saved (default ${DEFAULT-VALUE}; 0 = off, the last batch's weights)"})
     double weightAveraging = DD.weightAveraging();
 
+    @Option(names = "--positive-radius", description = {"dense: windows within this many window sides of a feature are "
+        + "trained as the feature (default ${DEFAULT-VALUE})"})
+    double positiveRadius = DD.positiveRadius();
+
+    @Option(names = "--ignore-radius", description = {"dense: windows between the positive radius and this one (in window "
+        + "sides) are not trained (default 0.5 roots, 0.3 shoots)"})
+    Double ignoreRadius;
+
     TrainingJob.Settings settings(Task task) {
         TrainingMethod m = TrainingMethod.parse(method);
         boolean dense = m == TrainingMethod.DENSE;
@@ -96,6 +104,7 @@ final class TrainingOptions {
         DenseTrainingConfig dc = DenseTrainingConfig.defaults(task).toBuilder().cells(cells).featureWeight(featureWeight).cropsPerEpoch(cropsPerEpoch)
                 .batchCrops(batch != null ? batch : DD.batchCrops()).augment(!noAugment).miningRounds(miningRounds)
                 .rotationDegrees(rotation).weightAveraging(weightAveraging).build();
+        dc = dc.withRadii(positiveRadius, ignoreRadius != null ? ignoreRadius : dc.ignoreRadius());
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
         return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc,
                 imageScale != null ? imageScale : TrainingJob.defaultImageScale(task, m));
