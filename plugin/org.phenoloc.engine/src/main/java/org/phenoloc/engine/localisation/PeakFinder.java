@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.phenoloc.engine.annotations.Point;
+
 /**
  * Turns a thresholded probability grid into point detections (beyond the paper, which stopped at the binary map):
  * greedy non-maximum suppression over grid cells above the threshold, strongest first, each peak suppressing
@@ -26,34 +28,37 @@ public final class PeakFinder {
      */
     public static List<Detection> find(ProbabilityGrid g, int cls, String className, double threshold, double radius,
             double imageScale) {
-        List<int[]> candidates = new ArrayList<>();
+        List<Cell> candidates = new ArrayList<>();
         for (int i = 0; i < g.rows(); i++) {
             for (int j = 0; j < g.cols(); j++) {
                 if (g.get(i, j, cls) >= threshold) {
-                    candidates.add(new int[] {i, j});
+                    candidates.add(new Cell(i, j));
                 }
             }
         }
-        candidates.sort(Comparator.comparingDouble((int[] c) -> -g.get(c[0], c[1], cls))
-                .thenComparingInt(c -> c[0]).thenComparingInt(c -> c[1]));
+        candidates.sort(Comparator.comparingDouble((Cell c) -> -g.get(c.row(), c.col(), cls))
+                .thenComparingInt(Cell::row).thenComparingInt(Cell::col));
         List<Detection> out = new ArrayList<>();
         KeptPeaks kept = new KeptPeaks(radius);
-        for (int[] c : candidates) {
-            double score = g.get(c[0], c[1], cls);
-            double[] pos = refine(g, c[0], c[1], cls, Math.min(REFINE_FLOOR, score));
-            if (!kept.near(pos[0], pos[1])) {
-                kept.add(pos[0], pos[1]);
-                out.add(new Detection(className, pos[0] / imageScale, pos[1] / imageScale, score));
+        for (Cell c : candidates) {
+            double score = g.get(c.row(), c.col(), cls);
+            Point pos = refine(g, c, cls, Math.min(REFINE_FLOOR, score));
+            if (!kept.near(pos)) {
+                kept.add(pos);
+                out.add(new Detection(className, pos.x() / imageScale, pos.y() / imageScale, score));
             }
         }
         return out;
     }
 
+    /** A cell of the probability grid. */
+    private record Cell(int row, int col) {}
+
     /** Kept peak positions hashed into square buckets of the radius, so a suppression test looks at 9 buckets. */
     private static final class KeptPeaks {
         private final double radius;
         private final boolean suppress;
-        private final java.util.Map<Long, List<double[]>> buckets = new java.util.HashMap<>();
+        private final java.util.Map<Long, List<Point>> buckets = new java.util.HashMap<>();
 
         KeptPeaks(double radius) {
             this.suppress = radius > 0;
@@ -64,19 +69,18 @@ public final class PeakFinder {
             return (bx << 32) ^ (by & 0xffffffffL);
         }
 
-        boolean near(double x, double y) {
+        boolean near(Point p) {
             if (!suppress) {
                 return false;
             }
-            long bx = (long) Math.floor(x / radius);
-            long by = (long) Math.floor(y / radius);
-            double r2 = radius * radius;
+            long bx = (long) Math.floor(p.x() / radius);
+            long by = (long) Math.floor(p.y() / radius);
             for (long dx = -1; dx <= 1; dx++) {
                 for (long dy = -1; dy <= 1; dy++) {
-                    for (double[] k : buckets.getOrDefault(key(bx + dx, by + dy), List.of())) {
-                        double ex = k[0] - x;
-                        double ey = k[1] - y;
-                        if (ex * ex + ey * ey < r2) {
+                    for (Point k : buckets.getOrDefault(key(bx + dx, by + dy), List.of())) {
+                        double ex = k.x() - p.x();
+                        double ey = k.y() - p.y();
+                        if (ex * ex + ey * ey < radius * radius) {
                             return true;
                         }
                     }
@@ -85,22 +89,20 @@ public final class PeakFinder {
             return false;
         }
 
-        void add(double x, double y) {
-            long bx = (long) Math.floor(x / radius);
-            long by = (long) Math.floor(y / radius);
-            buckets.computeIfAbsent(key(bx, by), k -> new ArrayList<>()).add(new double[] {x, y});
+        void add(Point p) {
+            long bx = (long) Math.floor(p.x() / radius);
+            long by = (long) Math.floor(p.y() / radius);
+            buckets.computeIfAbsent(key(bx, by), k -> new ArrayList<>()).add(p);
         }
     }
 
     /** Weighted centroid of the cells of at least {@code floor} in the 3x3 neighbourhood, in scanned-image pixels. */
-    private static double[] refine(ProbabilityGrid g, int i, int j, int cls, double floor) {
+    private static Point refine(ProbabilityGrid g, Cell c, int cls, double floor) {
         double sw = 0;
         double sx = 0;
         double sy = 0;
-        for (int di = -1; di <= 1; di++) {
-            for (int dj = -1; dj <= 1; dj++) {
-                int a = i + di;
-                int b = j + dj;
+        for (int a = c.row() - 1; a <= c.row() + 1; a++) {
+            for (int b = c.col() - 1; b <= c.col() + 1; b++) {
                 if (a < 0 || b < 0 || a >= g.rows() || b >= g.cols()) {
                     continue;
                 }
@@ -112,8 +114,6 @@ public final class PeakFinder {
                 }
             }
         }
-        double cj = sx / sw;
-        double ci = sy / sw;
-        return new double[] {g.offset() + cj * g.stride(), g.offset() + ci * g.stride()};
+        return new Point(g.offset() + sx / sw * g.stride(), g.offset() + sy / sw * g.stride());
     }
 }
