@@ -70,7 +70,7 @@ public final class TrainingJob {
 
         public static Settings defaults(Task task) {
             return new Settings(task, 3, defaultWidth(task), true, 0.2, TrainingMethod.DENSE, TrainingConfig.denseDefaults(),
-                    DenseTrainingConfig.defaults(task), defaultImageScale(task, TrainingMethod.DENSE));
+                    DenseTrainingConfig.defaults(), defaultImageScale(task, TrainingMethod.DENSE));
         }
 
         public Settings withMethod(TrainingMethod m) {

@@ -120,7 +120,7 @@ class DenseLearnerTest {
         assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "weight_averaging", 1.0));
         org.knime.core.node.NodeSettings old = new org.knime.core.node.NodeSettings("model");
         for (String key : current.keySet()) {
-            if (!key.equals("rotation_degrees") && !key.equals("weight_averaging")) {
+            if (!java.util.Set.of("rotation_degrees", "weight_averaging", "positive_radius", "ignore_radius").contains(key)) {
                 Fixtures.put(old, key, Fixtures.value(current, key));
             }
         }
@@ -129,6 +129,8 @@ class DenseLearnerTest {
         assertEquals(180.0, loaded.getDouble("rotation_degrees"),
             "workflows saved before the setting existed keep the any-angle rotation they were trained with");
         assertEquals(0.0, loaded.getDouble("weight_averaging"), "and the last batch's weights");
+        assertEquals(engine.positiveRadius(), loaded.getDouble("positive_radius"));
+        assertEquals(0.5, loaded.getDouble("ignore_radius"), "the roots' ring before the setting existed");
     }
 
     @Test

@@ -29,6 +29,8 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     static final String IMAGE_SCALE = "image_scale";
     static final String ROTATION = "rotation_degrees";
     static final String WEIGHT_AVERAGING = "weight_averaging";
+    static final String POSITIVE_RADIUS = "positive_radius";
+    static final String IGNORE_RADIUS = "ignore_radius";
 
     final SettingsModelString m_task = TaskSetting.model();
     final SettingsModelString m_imageColumn = new SettingsModelString("image_column", Columns.IMAGE);
@@ -64,6 +66,15 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     /** Decay of the weight average; workflows saved before this setting existed load with 0 (off). */
     final SettingsModelDoubleBounded m_weightAveraging =
         new SettingsModelDoubleBounded(WEIGHT_AVERAGING, DD.weightAveraging(), 0, 0.9999);
+    /** Windows within this many window sides of a feature are trained as the feature. */
+    final SettingsModelDoubleBounded m_positiveRadius =
+        new SettingsModelDoubleBounded(POSITIVE_RADIUS, DD.positiveRadius(), 0.01, 4);
+    /**
+     * Windows out to this radius (window sides) are not trained. Workflows saved before this setting existed load with
+     * the ring they were trained with: 0.5 windows for roots, 0.3 for shoots.
+     */
+    final SettingsModelDoubleBounded m_ignoreRadius =
+        new SettingsModelDoubleBounded(IGNORE_RADIUS, DD.ignoreRadius(), 0.01, 4);
     final SettingsModelDoubleBounded m_testFraction =
         new SettingsModelDoubleBounded("test_fraction", D.testFraction(), 0, 0.9);
     final SettingsModelIntegerBounded m_seed =
@@ -73,14 +84,21 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     public List<SettingsModel> models() {
         return List.of(m_task, m_imageColumn, m_classColumn, m_xColumn, m_yColumn, m_widthScale, m_batchNorm, m_epochs,
             m_learningRate, m_weightDecay, m_cropsPerEpoch, m_batchCrops, m_cells, m_featureWeight, m_miningRounds,
-            m_augment, m_testFraction, m_seed, m_imageScale, m_rotation, m_weightAveraging);
+            m_augment, m_testFraction, m_seed, m_imageScale, m_rotation, m_weightAveraging, m_positiveRadius, m_ignoreRadius);
     }
 
     @Override
     protected java.util.Map<SettingsModel, AddedLater> addedLater() {
         return java.util.Map.of(m_imageScale, new AddedLater(IMAGE_SCALE, () -> m_imageScale.setDoubleValue(0)),
             m_rotation, new AddedLater(ROTATION, () -> m_rotation.setDoubleValue(180)),
-            m_weightAveraging, new AddedLater(WEIGHT_AVERAGING, () -> m_weightAveraging.setDoubleValue(0)));
+            m_weightAveraging, new AddedLater(WEIGHT_AVERAGING, () -> m_weightAveraging.setDoubleValue(0)),
+            m_positiveRadius, new AddedLater(POSITIVE_RADIUS, () -> m_positiveRadius.setDoubleValue(DD.positiveRadius())),
+            m_ignoreRadius, new AddedLater(IGNORE_RADIUS, () -> m_ignoreRadius.setDoubleValue(previousRing())));
+    }
+
+    /** The ignore ring before the setting existed (loaded after the task, which comes first in {@link #models()}). */
+    private double previousRing() {
+        return Task.SHOOTS.id().equals(m_task.getStringValue()) ? 0.3 : 0.5;
     }
 
     @Override
@@ -99,11 +117,12 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
             TrainingConfig tc = new TrainingConfig(m_epochs.getIntValue(), m_batchCrops.getIntValue(),
                 m_learningRate.getDoubleValue(), 0, DT.momentum(), m_weightDecay.getDoubleValue(), 0,
                 m_augment.getBooleanValue(), m_seed.getIntValue());
-            DenseTrainingConfig dc = DenseTrainingConfig.defaults(task).toBuilder().cells(m_cells.getIntValue())
+            DenseTrainingConfig dc = DenseTrainingConfig.defaults().toBuilder().cells(m_cells.getIntValue())
                 .featureWeight(m_featureWeight.getDoubleValue()).cropsPerEpoch(m_cropsPerEpoch.getIntValue())
                 .batchCrops(m_batchCrops.getIntValue()).augment(m_augment.getBooleanValue())
                 .miningRounds(m_miningRounds.getIntValue()).rotationDegrees(m_rotation.getDoubleValue())
                 .weightAveraging(m_weightAveraging.getDoubleValue()).build();
+            dc = dc.withRadii(m_positiveRadius.getDoubleValue(), m_ignoreRadius.getDoubleValue());
             double width = m_widthScale.getDoubleValue() > 0 ? m_widthScale.getDoubleValue() : TrainingJob.defaultWidth(task);
             double scale = m_imageScale.getDoubleValue() > 0 ? m_imageScale.getDoubleValue()
                 : TrainingJob.defaultImageScale(task, TrainingMethod.DENSE);
