@@ -330,9 +330,12 @@ class DenseTrainingTest {
                 d.weightAveraging()));
         assertEquals(d, d.toBuilder().build(), "the builder round-trips every value");
         assertEquals(0.998, d.weightAveraging(), "weights averaged by default");
-        assertEquals(0.3, d.ignoreRadius(), "a narrower ring than the paper's half window: sharper responses");
-        assertEquals(d, TrainingJob.Settings.defaults(Task.SHOOTS).dense(), "what train and the node use");
-        assertEquals(d, TrainingJob.Settings.defaults(Task.ROOTS).dense());
+        assertEquals(0.2, DenseTrainingConfig.defaults(Task.ROOTS).ignoreRadius(), "narrower rings than the paper's half");
+        assertEquals(0.3, DenseTrainingConfig.defaults(Task.SHOOTS).ignoreRadius(), "window: sharper responses");
+        assertEquals(d, DenseTrainingConfig.defaults(Task.SHOOTS));
+        assertEquals(d.withRadii(d.positiveRadius(), 0.2), DenseTrainingConfig.defaults(Task.ROOTS), "only the ring differs");
+        assertEquals(DenseTrainingConfig.defaults(Task.ROOTS), TrainingJob.Settings.defaults(Task.ROOTS).dense(),
+                "what train and the node use");
         assertEquals(0, d.withWeightAveraging(0).weightAveraging());
         assertThrows(BadInputException.class, () -> d.withWeightAveraging(1));
         assertThrows(BadInputException.class, () -> d.withWeightAveraging(-0.1));
