@@ -91,9 +91,8 @@ final class TrainingOptions {
     double positiveRadius = DD.positiveRadius();
 
     @Option(names = "--ignore-radius", description = {"dense: windows between the positive radius and this one (in window "
-        + "sides) are not trained (default " + DenseTrainingConfig.ROOT_IGNORE_RADIUS + " roots, "
-        + DenseTrainingConfig.SHOOT_IGNORE_RADIUS + " shoots; 0.5 = the paper's half window)"})
-    Double ignoreRadius;
+        + "sides) are not trained (default ${DEFAULT-VALUE}; 0.5 = the paper's half window)"})
+    double ignoreRadius = DD.ignoreRadius();
 
     TrainingJob.Settings settings(Task task) {
         TrainingMethod m = TrainingMethod.parse(method);
@@ -102,10 +101,10 @@ final class TrainingOptions {
         TrainingConfig tc = new TrainingConfig(epochs != null ? epochs : d.epochs(), batch != null ? batch : d.batchSize(),
                 lr != null ? lr : d.learningRate(), lrStep, momentum, weightDecay,
                 patience != null ? patience : d.patience(), !noAugment, seed);
-        DenseTrainingConfig dc = DenseTrainingConfig.defaults(task).toBuilder().cells(cells).featureWeight(featureWeight).cropsPerEpoch(cropsPerEpoch)
+        DenseTrainingConfig dc = DD.toBuilder().cells(cells).featureWeight(featureWeight).cropsPerEpoch(cropsPerEpoch)
                 .batchCrops(batch != null ? batch : DD.batchCrops()).augment(!noAugment).miningRounds(miningRounds)
                 .rotationDegrees(rotation).weightAveraging(weightAveraging).build();
-        dc = dc.withRadii(positiveRadius, ignoreRadius != null ? ignoreRadius : dc.ignoreRadius());
+        dc = dc.withRadii(positiveRadius, ignoreRadius);
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
         return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc,
                 imageScale != null ? imageScale : TrainingJob.defaultImageScale(task, m));

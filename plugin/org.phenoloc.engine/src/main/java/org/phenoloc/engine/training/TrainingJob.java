@@ -65,12 +65,12 @@ public final class TrainingJob {
         public Settings(Task task, int channels, double widthScale, boolean batchNorm, double testFraction,
                 TrainingConfig training) {
             this(task, channels, widthScale, batchNorm, testFraction, TrainingMethod.PATCHES, training,
-                    DenseTrainingConfig.defaults(task));
+                    DenseTrainingConfig.defaults());
         }
 
         public static Settings defaults(Task task) {
             return new Settings(task, 3, defaultWidth(task), true, 0.2, TrainingMethod.DENSE, TrainingConfig.denseDefaults(),
-                    DenseTrainingConfig.defaults(task), defaultImageScale(task, TrainingMethod.DENSE));
+                    DenseTrainingConfig.defaults(), defaultImageScale(task, TrainingMethod.DENSE));
         }
 
         public Settings withMethod(TrainingMethod m) {

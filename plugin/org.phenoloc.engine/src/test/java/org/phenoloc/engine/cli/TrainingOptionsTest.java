@@ -10,7 +10,7 @@ import org.phenoloc.engine.training.DenseTrainingConfig;
 
 import picocli.CommandLine;
 
-/** The command line's training options reach the dense configuration; left out, they take the task's defaults. */
+/** The command line's training options reach the dense configuration; left out, they take the engine's defaults. */
 class TrainingOptionsTest {
 
     private static DenseTrainingConfig dense(Task task, String... args) {
@@ -20,9 +20,10 @@ class TrainingOptionsTest {
     }
 
     @Test
-    void radiiDefaultPerTaskAndCanBeSet() {
-        assertEquals(DenseTrainingConfig.defaults(Task.ROOTS).ignoreRadius(), dense(Task.ROOTS).ignoreRadius());
-        assertEquals(DenseTrainingConfig.defaults(Task.SHOOTS).ignoreRadius(), dense(Task.SHOOTS).ignoreRadius());
+    void radiiDefaultToTheEngineAndCanBeSet() {
+        assertEquals(0.2, DenseTrainingConfig.defaults().ignoreRadius());
+        assertEquals(DenseTrainingConfig.defaults().ignoreRadius(), dense(Task.ROOTS).ignoreRadius());
+        assertEquals(DenseTrainingConfig.defaults().ignoreRadius(), dense(Task.SHOOTS).ignoreRadius());
         assertEquals(DenseTrainingConfig.defaults().positiveRadius(), dense(Task.ROOTS).positiveRadius());
         DenseTrainingConfig set = dense(Task.SHOOTS, "--ignore-radius", "0.75", "--positive-radius", "0.2");
         assertEquals(0.75, set.ignoreRadius());

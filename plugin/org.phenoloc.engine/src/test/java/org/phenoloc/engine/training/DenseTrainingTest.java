@@ -37,7 +37,8 @@ class DenseTrainingTest {
     @Test
     void cellsAreLabelledByDistanceToTheNearestFeature() {
         DenseCrops.Source src = synthetic(1);
-        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withCells(8);
+        // the paper's half-window ring, whose area is larger than the positive disc's
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withCells(8).withRadii(0.15, 0.5);
         DenseCrops crops = new DenseCrops(ARCH, CLASSES, cfg, List.of(src));
         DataSet b = crops.batch(16, new Random(3));
         int cells = cfg.cells();
@@ -330,12 +331,9 @@ class DenseTrainingTest {
                 d.weightAveraging()));
         assertEquals(d, d.toBuilder().build(), "the builder round-trips every value");
         assertEquals(0.998, d.weightAveraging(), "weights averaged by default");
-        assertEquals(0.2, DenseTrainingConfig.defaults(Task.ROOTS).ignoreRadius(), "narrower rings than the paper's half");
-        assertEquals(0.3, DenseTrainingConfig.defaults(Task.SHOOTS).ignoreRadius(), "window: sharper responses");
-        assertEquals(d, DenseTrainingConfig.defaults(Task.SHOOTS));
-        assertEquals(d.withRadii(d.positiveRadius(), 0.2), DenseTrainingConfig.defaults(Task.ROOTS), "only the ring differs");
-        assertEquals(DenseTrainingConfig.defaults(Task.ROOTS), TrainingJob.Settings.defaults(Task.ROOTS).dense(),
-                "what train and the node use");
+        assertEquals(0.2, d.ignoreRadius(), "a narrower ring than the paper's half window: sharper responses");
+        assertEquals(d, TrainingJob.Settings.defaults(Task.SHOOTS).dense(), "what train and the node use");
+        assertEquals(d, TrainingJob.Settings.defaults(Task.ROOTS).dense());
         assertEquals(0, d.withWeightAveraging(0).weightAveraging());
         assertThrows(BadInputException.class, () -> d.withWeightAveraging(1));
         assertThrows(BadInputException.class, () -> d.withWeightAveraging(-0.1));

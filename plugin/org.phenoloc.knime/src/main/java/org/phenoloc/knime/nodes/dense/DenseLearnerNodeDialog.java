@@ -42,7 +42,7 @@ final class DenseLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.m_weightAveraging, "Weight averaging (decay per batch, 0 = off)",
             0.001));
         addDialogComponent(new DialogComponentNumber(s.m_positiveRadius, "Positive radius (window sides)", 0.05));
-        addDialogComponent(new DialogComponentNumber(s.m_ignoreRadius, "Ignore radius (window sides, 0 = task default)",
+        addDialogComponent(new DialogComponentNumber(s.m_ignoreRadius, "Ignore radius (window sides)",
             0.05));
         addDialogComponent(new DialogComponentNumber(s.m_testFraction, "Held-out share (without validation input)", 0.05));
         addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));

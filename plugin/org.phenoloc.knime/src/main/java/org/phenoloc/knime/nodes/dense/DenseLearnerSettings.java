@@ -70,10 +70,11 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     final SettingsModelDoubleBounded m_positiveRadius =
         new SettingsModelDoubleBounded(POSITIVE_RADIUS, DD.positiveRadius(), 0.01, 4);
     /**
-     * Windows out to this radius (window sides) are not trained; 0 = the task's default. Workflows saved before this
-     * setting existed load with the ring they were trained with: 0.5 windows for roots, 0.3 for shoots.
+     * Windows out to this radius (window sides) are not trained. Workflows saved before this setting existed load with
+     * the ring they were trained with: 0.5 windows for roots, 0.3 for shoots.
      */
-    final SettingsModelDoubleBounded m_ignoreRadius = new SettingsModelDoubleBounded(IGNORE_RADIUS, 0, 0, 4);
+    final SettingsModelDoubleBounded m_ignoreRadius =
+        new SettingsModelDoubleBounded(IGNORE_RADIUS, DD.ignoreRadius(), 0.01, 4);
     final SettingsModelDoubleBounded m_testFraction =
         new SettingsModelDoubleBounded("test_fraction", D.testFraction(), 0, 0.9);
     final SettingsModelIntegerBounded m_seed =
@@ -116,13 +117,12 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
             TrainingConfig tc = new TrainingConfig(m_epochs.getIntValue(), m_batchCrops.getIntValue(),
                 m_learningRate.getDoubleValue(), 0, DT.momentum(), m_weightDecay.getDoubleValue(), 0,
                 m_augment.getBooleanValue(), m_seed.getIntValue());
-            DenseTrainingConfig dc = DenseTrainingConfig.defaults(task).toBuilder().cells(m_cells.getIntValue())
+            DenseTrainingConfig dc = DenseTrainingConfig.defaults().toBuilder().cells(m_cells.getIntValue())
                 .featureWeight(m_featureWeight.getDoubleValue()).cropsPerEpoch(m_cropsPerEpoch.getIntValue())
                 .batchCrops(m_batchCrops.getIntValue()).augment(m_augment.getBooleanValue())
                 .miningRounds(m_miningRounds.getIntValue()).rotationDegrees(m_rotation.getDoubleValue())
                 .weightAveraging(m_weightAveraging.getDoubleValue()).build();
-            dc = dc.withRadii(m_positiveRadius.getDoubleValue(),
-                m_ignoreRadius.getDoubleValue() > 0 ? m_ignoreRadius.getDoubleValue() : dc.ignoreRadius());
+            dc = dc.withRadii(m_positiveRadius.getDoubleValue(), m_ignoreRadius.getDoubleValue());
             double width = m_widthScale.getDoubleValue() > 0 ? m_widthScale.getDoubleValue() : TrainingJob.defaultWidth(task);
             double scale = m_imageScale.getDoubleValue() > 0 ? m_imageScale.getDoubleValue()
                 : TrainingJob.defaultImageScale(task, TrainingMethod.DENSE);

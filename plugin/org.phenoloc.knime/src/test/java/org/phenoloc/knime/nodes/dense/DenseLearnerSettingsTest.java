@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
-import org.phenoloc.engine.Task;
 import org.phenoloc.engine.training.DenseTrainingConfig;
 import org.phenoloc.knime.Fixtures;
 
@@ -15,12 +14,9 @@ import org.phenoloc.knime.Fixtures;
 class DenseLearnerSettingsTest {
 
     @Test
-    void theRadiiReachTheEngineAndZeroMeansTheTasksRing() throws Exception {
+    void theRadiiReachTheEngine() throws Exception {
         DenseLearnerSettings s = new DenseLearnerSettings();
-        assertEquals(0.0, s.m_ignoreRadius.getDoubleValue());
-        assertEquals(DenseTrainingConfig.defaults(Task.ROOTS).ignoreRadius(), s.settings().dense().ignoreRadius());
-        s.m_task.setStringValue(Task.SHOOTS.id());
-        assertEquals(DenseTrainingConfig.defaults(Task.SHOOTS).ignoreRadius(), s.settings().dense().ignoreRadius());
+        assertEquals(DenseTrainingConfig.defaults().ignoreRadius(), s.settings().dense().ignoreRadius());
         assertEquals(DenseTrainingConfig.defaults().positiveRadius(), s.settings().dense().positiveRadius());
         s.m_positiveRadius.setDoubleValue(0.2);
         s.m_ignoreRadius.setDoubleValue(0.6);
