@@ -75,12 +75,13 @@ public final class PeakFinder {
             }
             long bx = (long) Math.floor(p.x() / radius);
             long by = (long) Math.floor(p.y() / radius);
+            double r2 = radius * radius;
             for (long dx = -1; dx <= 1; dx++) {
                 for (long dy = -1; dy <= 1; dy++) {
                     for (Point k : buckets.getOrDefault(key(bx + dx, by + dy), List.of())) {
                         double ex = k.x() - p.x();
                         double ey = k.y() - p.y();
-                        if (ex * ex + ey * ey < radius * radius) {
+                        if (ex * ex + ey * ey < r2) {
                             return true;
                         }
                     }

@@ -188,14 +188,8 @@ class DenseTrainingTest {
     @Test
     void sameSeedSameWeightsAndCancellationStops() {
         DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withCells(4).withCropsPerEpoch(8);
-        TrainingConfig tc = new TrainingConfig(1, 8, 1e-3, 0, 0.9, 0, 0, true, 9);
-        var src = List.of(synthetic(6));
-        SyntheticRootImage v = RootSystemGenerator.generate(new RootSystemConfig(160, 160, 1, 1, 0.3, 0.2, 7));
-        Calibration.Images val = new Calibration.Images(List.of(v.image()), List.of(v.features()), 1.0);
-        var a = new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {16}, 1.0)
-                .fit(new DenseCrops(ARCH, CLASSES, cfg, src), val, val, TrainingListener.NONE);
-        var b = new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {16}, 1.0)
-                .fit(new DenseCrops(ARCH, CLASSES, cfg, src), val, val, TrainingListener.NONE);
+        var a = tinyFit(cfg, TrainingListener.NONE);
+        var b = tinyFit(cfg, TrainingListener.NONE);
         assertArrayEquals(a.network().params().toFloatVector(), b.network().params().toFloatVector());
         TrainingListener cancel = new TrainingListener() {
             @Override
@@ -203,23 +197,24 @@ class DenseTrainingTest {
                 return true;
             }
         };
-        assertThrows(TrainingCancelledException.class, () -> new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {16}, 1.0)
-                .fit(new DenseCrops(ARCH, CLASSES, cfg, src), val, val, cancel));
+        assertThrows(TrainingCancelledException.class, () -> tinyFit(cfg, cancel));
+    }
+
+    /** One epoch of two 4-cell batches on a small synthetic root system, seed 9, validated on another. */
+    private static DenseTrainer.Result tinyFit(DenseTrainingConfig cfg, TrainingListener listener) {
+        TrainingConfig tc = new TrainingConfig(1, 8, 1e-3, 0, 0.9, 0, 0, true, 9);
+        SyntheticRootImage v = RootSystemGenerator.generate(new RootSystemConfig(160, 160, 1, 1, 0.3, 0.2, 7));
+        Calibration.Images val = new Calibration.Images(List.of(v.image()), List.of(v.features()), 1.0);
+        return new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {16}, 1.0)
+                .fit(new DenseCrops(ARCH, CLASSES, cfg, List.of(synthetic(6))), val, val, listener);
     }
 
     /** The saved network is the weight average: with averaging off the same seed gives other (last-batch) weights. */
     @Test
     void theSavedNetworkIsTheWeightAverage() {
         DenseTrainingConfig on = DenseTrainingConfig.defaults().withCells(4).withCropsPerEpoch(8);
-        DenseTrainingConfig off = on.withWeightAveraging(0);
-        TrainingConfig tc = new TrainingConfig(1, 8, 1e-3, 0, 0.9, 0, 0, true, 9);
-        var src = List.of(synthetic(6));
-        SyntheticRootImage v = RootSystemGenerator.generate(new RootSystemConfig(160, 160, 1, 1, 0.3, 0.2, 7));
-        Calibration.Images val = new Calibration.Images(List.of(v.image()), List.of(v.features()), 1.0);
-        var averaged = new DenseTrainer(ARCH, CLASSES, tc, on, 16, new double[] {16}, 1.0)
-                .fit(new DenseCrops(ARCH, CLASSES, on, src), val, val, TrainingListener.NONE);
-        var last = new DenseTrainer(ARCH, CLASSES, tc, off, 16, new double[] {16}, 1.0)
-                .fit(new DenseCrops(ARCH, CLASSES, off, src), val, val, TrainingListener.NONE);
+        var averaged = tinyFit(on, TrainingListener.NONE);
+        var last = tinyFit(on.withWeightAveraging(0), TrainingListener.NONE);
         assertFalse(java.util.Arrays.equals(averaged.network().params().toFloatVector(),
                 last.network().params().toFloatVector()), "two batches: the average differs from the last weights");
     }
