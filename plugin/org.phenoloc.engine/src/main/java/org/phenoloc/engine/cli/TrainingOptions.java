@@ -94,6 +94,14 @@ final class TrainingOptions {
         + "sides) are not trained (default ${DEFAULT-VALUE}; 0.5 = the paper's half window)"})
     double ignoreRadius = DD.ignoreRadius();
 
+    @Option(names = "--missed-share", description = {"dense: share of the feature crops centred on annotated features the "
+        + "model missed at the last mining round (default ${DEFAULT-VALUE}; 0 = off)"})
+    double missedShare = DD.missedShare();
+
+    @Option(names = "--last-epoch", description = {"dense: keep the last epoch's weights instead of the epoch with the best "
+        + "held-out F1"})
+    boolean lastEpoch;
+
     TrainingJob.Settings settings(Task task) {
         TrainingMethod m = TrainingMethod.parse(method);
         boolean dense = m == TrainingMethod.DENSE;
@@ -103,7 +111,7 @@ final class TrainingOptions {
                 patience != null ? patience : d.patience(), !noAugment, seed);
         DenseTrainingConfig dc = DD.toBuilder().cells(cells).featureWeight(featureWeight).cropsPerEpoch(cropsPerEpoch)
                 .batchCrops(batch != null ? batch : DD.batchCrops()).augment(!noAugment).miningRounds(miningRounds)
-                .rotationDegrees(rotation).weightAveraging(weightAveraging).build();
+                .rotationDegrees(rotation).weightAveraging(weightAveraging).missedShare(missedShare).lastEpoch(lastEpoch).build();
         dc = dc.withRadii(positiveRadius, ignoreRadius);
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
         return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc,

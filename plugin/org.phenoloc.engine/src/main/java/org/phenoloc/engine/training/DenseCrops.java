@@ -39,7 +39,11 @@ public final class DenseCrops {
     /** A mined hard negative: a false detection of an earlier model, in scan-scale pixels of source {@code image}. */
     public record HardNegative(int image, double x, double y) {}
 
+    /** An annotated feature the model missed at the last mining round: feature {@code feature} of source {@code image}. */
+    public record MissedFeature(int image, int feature) {}
+
     private final List<HardNegative> hard = new ArrayList<>();
+    private List<MissedFeature> missed = List.of();
 
     private final Architecture arch;
     private final List<String> classes;
@@ -90,6 +94,18 @@ public final class DenseCrops {
         hard.addAll(mined);
     }
 
+    /**
+     * Replaces the missed features (those of the latest mining round: a feature found again is no longer favoured);
+     * from now on a share of the feature crops is centred on them.
+     */
+    public void setMissedFeatures(List<MissedFeature> now) {
+        missed = List.copyOf(now);
+    }
+
+    public List<MissedFeature> missedFeatures() {
+        return missed;
+    }
+
     public List<HardNegative> hardNegatives() {
         return List.copyOf(hard);
     }
@@ -120,8 +136,12 @@ public final class DenseCrops {
             double hardShare = hard.isEmpty() ? 0 : config.hardCropShare();
             HardNegative h = u < hardShare ? hard.get(random.nextInt(hard.size())) : null;
             boolean onFeature = h == null && u < hardShare + config.featureCropShare();
-            Source s = sources.get(h != null ? h.image() : random.nextInt(sources.size()));
-            Transform t = transform(s, h, onFeature, random);
+            // a share of the feature crops goes to features missed at the last mining round (none drawn when off)
+            MissedFeature miss = onFeature && !missed.isEmpty() && config.missedShare() > 0
+                    && random.nextDouble() < config.missedShare() ? missed.get(random.nextInt(missed.size())) : null;
+            Source s = sources.get(h != null ? h.image() : miss != null ? miss.image() : random.nextInt(sources.size()));
+            Feature centre = miss != null ? s.features().get(miss.feature()) : null;
+            Transform t = transform(s, h, onFeature, centre, random);
             render(s, t, random, x, b * ch * size * size);
             label(s, t, y, m, b);
         }
@@ -148,7 +168,8 @@ public final class DenseCrops {
         }
     }
 
-    private Transform transform(Source s, HardNegative h, boolean onFeature, Random random) {
+    /** @param centre the feature to centre a feature crop on (null: one drawn at random) */
+    private Transform transform(Source s, HardNegative h, boolean onFeature, Feature centre, Random random) {
         double angle = 0;
         double scale = 1;
         boolean flip = false;
@@ -168,7 +189,7 @@ public final class DenseCrops {
             cx = h.x() + (random.nextDouble() * 2 - 1) * slack;
             cy = h.y() + (random.nextDouble() * 2 - 1) * slack;
         } else if (!fs.isEmpty() && onFeature) {
-            Feature f = fs.get(random.nextInt(fs.size()));
+            Feature f = centre != null ? centre : fs.get(random.nextInt(fs.size()));
             double slack = Math.max(0, reach - arch.window() / 2.0 * scale);
             cx = f.x() + (random.nextDouble() * 2 - 1) * slack;
             cy = f.y() + (random.nextDouble() * 2 - 1) * slack;

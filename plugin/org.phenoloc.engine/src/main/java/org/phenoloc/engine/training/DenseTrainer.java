@@ -83,12 +83,9 @@ public final class DenseTrainer {
             average.apply(fcn, () -> FullyConvolutional.copyInto(fcn, classifier));
             Calibration c = evaluate(classifier, source, val, listener);
             if (isMiningEpoch(epoch)) {
-                List<DenseCrops.HardNegative> mined = mine(classifier, source, listener);
-                source.addHardNegatives(mined);
-                listener.message(String.format(java.util.Locale.ROOT, "mining after epoch %d: %d false detections on the "
-                        + "training images added as crop centres (%d in all)", epoch, mined.size(), source.hardNegatives().size()));
+                mineRound(classifier, source, c, epoch, listener);
             }
-            boolean better = best == null || c.meanF1() > best.meanF1();
+            boolean better = best == null || c.meanF1() > best.meanF1() || dense.lastEpoch();
             if (better) {
                 best = c;
                 bestEpoch = epoch;
@@ -141,41 +138,74 @@ public final class DenseTrainer {
         return false;
     }
 
+    private void mineRound(MultiLayerNetwork classifier, DenseCrops source, Calibration c, int epoch,
+            TrainingListener listener) {
+        Mined mined = mine(classifier, source, c.thresholds(), listener);
+        source.addHardNegatives(mined.negatives());
+        String missed = "";
+        if (dense.missedShare() > 0) {
+            source.setMissedFeatures(mined.missed());
+            missed = String.format(java.util.Locale.ROOT, "; %d of %d annotated features missed, now %.0f%% of the"
+                    + " feature crops", mined.missed().size(), mined.features(), 100 * dense.missedShare());
+        }
+        listener.message(String.format(java.util.Locale.ROOT, "mining after epoch %d: %d false detections on the "
+                + "training images added as crop centres (%d in all)%s", epoch, mined.negatives().size(),
+                source.hardNegatives().size(), missed));
+    }
+
+    /**
+     * What one mining round found on the training images: false detections (hard negatives) and the annotated features
+     * with no detection of their class at its threshold within the matching radius (missed features), of
+     * {@code features} annotated in all.
+     */
+    record Mined(List<DenseCrops.HardNegative> negatives, List<DenseCrops.MissedFeature> missed, int features) {}
+
     /**
      * Scans the training images with the current classifier (weights already copied and folded) and returns its false
      * detections: peaks above {@link #MINING_THRESHOLD} farther than the matching radius from every annotated feature,
-     * at most {@link #MINED_PER_IMAGE} per image, strongest first.
+     * at most {@link #MINED_PER_IMAGE} per image, strongest first; and the features it missed at {@code thresholds}
+     * (a class without one: {@link #MINING_THRESHOLD}).
      */
-    List<DenseCrops.HardNegative> mine(MultiLayerNetwork classifier, DenseCrops source, TrainingListener listener) {
-        List<DenseCrops.HardNegative> out = new ArrayList<>();
+    Mined mine(MultiLayerNetwork classifier, DenseCrops source, java.util.Map<String, Double> thresholds,
+            TrainingListener listener) {
+        Mined out = new Mined(new ArrayList<>(), new ArrayList<>(), 0);
         try (DenseScanner scanner = new DenseScanner(classifier, arch)) {
-            mineWith(scanner, source, listener, out);
+            int features = 0;
+            for (int i = 0; i < source.sources().size(); i++) {
+                if (listener.isCancelled()) {
+                    throw new TrainingCancelledException();
+                }
+                DenseCrops.Source s = source.sources().get(i);
+                mineImage(i, s, scanner.scan(s.image(), 4, Progress.NONE), thresholds, out);
+                features += s.features().size();
+            }
+            return new Mined(out.negatives(), out.missed(), features);
         }
-        return out;
     }
 
-    private void mineWith(DenseScanner scanner, DenseCrops source, TrainingListener listener,
-            List<DenseCrops.HardNegative> out) {
-        double scale = imageScale;
-        double reach = matchRadius * scale;
+    private void mineImage(int i, DenseCrops.Source s, ProbabilityGrid grid, java.util.Map<String, Double> thresholds,
+            Mined out) {
+        double reach = matchRadius * imageScale;
         List<String> features = classes.subList(0, classes.size() - 1);
-        for (int i = 0; i < source.sources().size(); i++) {
-            if (listener.isCancelled()) {
-                throw new TrainingCancelledException();
+        List<Detection> found = new ArrayList<>();
+        for (int c = 0; c < features.size(); c++) {
+            found.addAll(PeakFinder.find(grid, c, features.get(c), MINING_THRESHOLD, arch.window() / 2.0, 1.0));
+        }
+        found.sort(java.util.Comparator.comparingDouble(d -> -d.score()));
+        int kept = 0;
+        for (Detection d : found) {
+            if (kept < MINED_PER_IMAGE && farFromFeatures(d.x(), d.y(), s.features(), reach)) {
+                out.negatives().add(new DenseCrops.HardNegative(i, d.x(), d.y()));
+                kept++;
             }
-            DenseCrops.Source s = source.sources().get(i);
-            ProbabilityGrid grid = scanner.scan(s.image(), 4, Progress.NONE);
-            List<Detection> found = new ArrayList<>();
-            for (int c = 0; c < features.size(); c++) {
-                found.addAll(PeakFinder.find(grid, c, features.get(c), MINING_THRESHOLD, arch.window() / 2.0, 1.0));
-            }
-            found.sort(java.util.Comparator.comparingDouble(d -> -d.score()));
-            int kept = 0;
-            for (Detection d : found) {
-                if (kept < MINED_PER_IMAGE && farFromFeatures(d.x(), d.y(), s.features(), reach)) {
-                    out.add(new DenseCrops.HardNegative(i, d.x(), d.y()));
-                    kept++;
-                }
+        }
+        for (int f = 0; f < s.features().size(); f++) {
+            var feature = s.features().get(f);
+            double t = thresholds.getOrDefault(feature.className(), MINING_THRESHOLD);
+            boolean hit = found.stream().anyMatch(d -> d.className().equals(feature.className()) && d.score() >= t
+                    && Math.hypot(d.x() - feature.x(), d.y() - feature.y()) <= reach);
+            if (!hit) {
+                out.missed().add(new DenseCrops.MissedFeature(i, f));
             }
         }
     }

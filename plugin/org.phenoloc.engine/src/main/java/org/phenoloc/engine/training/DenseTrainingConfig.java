@@ -32,11 +32,15 @@ import org.phenoloc.engine.io.BadInputException;
  * @param weightAveraging  decay of an exponential moving average of the network's weights, updated after every batch
  *                         (Polyak averaging); the average is what is validated, selected, mined with and saved. 0 =
  *                         off (the weights as the last batch left them); 0.998 averages over about 500 batches
+ * @param missedShare      share of the feature crops centred on annotated features that the last mining round's model
+ *                         missed (no peak at its calibrated threshold within the matching radius): hard positives,
+ *                         e.g. damaged leaf tips, get trained more often than the easy majority (0 = off)
+ * @param lastEpoch        keep the last epoch's (averaged) weights instead of the epoch with the best held-out F1
  */
 public record DenseTrainingConfig(int cells, double positiveRadius, double ignoreRadius, double featureWeight,
         double featureCropShare, int cropsPerEpoch, int batchCrops, boolean augment, double scaleJitter,
         double colourJitter, double noise, int miningRounds, double hardCropShare, double structureWeight,
-        double rotationDegrees, double weightAveraging) {
+        double rotationDegrees, double weightAveraging, double missedShare, boolean lastEpoch) {
 
     public DenseTrainingConfig {
         if (cells < 1 || cells > 256) {
@@ -70,6 +74,9 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         if (!(weightAveraging >= 0) || weightAveraging >= 1) {
             throw new BadInputException("weight averaging decay must be in [0, 1), was " + weightAveraging);
         }
+        if (!(missedShare >= 0) || missedShare > 1) {
+            throw new BadInputException("missed-feature crop share must be in [0, 1], was " + missedShare);
+        }
         if (scaleJitter < 1 || scaleJitter > 2 || colourJitter < 0 || colourJitter > 0.5 || noise < 0 || noise > 0.5) {
             throw new BadInputException("scale jitter must be in [1, 2], colour jitter and noise in [0, 0.5]");
         }
@@ -85,7 +92,7 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
      */
     public static DenseTrainingConfig defaults() {
         return new DenseTrainingConfig(16, 0.15, 0.2, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1, 20,
-                WEIGHT_AVERAGING);
+                WEIGHT_AVERAGING, 0, false);
     }
 
     /** The default decay of the weight average. */
@@ -140,6 +147,14 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         return toBuilder().weightAveraging(decay).build();
     }
 
+    public DenseTrainingConfig withMissedShare(double share) {
+        return toBuilder().missedShare(share).build();
+    }
+
+    public DenseTrainingConfig withLastEpoch(boolean on) {
+        return toBuilder().lastEpoch(on).build();
+    }
+
     /** Mutable copy of a config's values; {@link #build()} validates them. */
     public static final class Builder {
         private int cells;
@@ -158,6 +173,8 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         private double structureWeight;
         private double rotationDegrees;
         private double weightAveraging;
+        private double missedShare;
+        private boolean lastEpoch;
 
         private Builder(DenseTrainingConfig c) {
             cells = c.cells;
@@ -176,6 +193,8 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
             structureWeight = c.structureWeight;
             rotationDegrees = c.rotationDegrees;
             weightAveraging = c.weightAveraging;
+            missedShare = c.missedShare;
+            lastEpoch = c.lastEpoch;
         }
 
         public Builder cells(int v) { cells = v; return this; }
@@ -194,12 +213,14 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         public Builder structureWeight(double v) { structureWeight = v; return this; }
         public Builder rotationDegrees(double v) { rotationDegrees = v; return this; }
         public Builder weightAveraging(double v) { weightAveraging = v; return this; }
+        public Builder missedShare(double v) { missedShare = v; return this; }
+        public Builder lastEpoch(boolean v) { lastEpoch = v; return this; }
 
         /** @throws BadInputException if a value is out of range */
         public DenseTrainingConfig build() {
             return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare,
                     cropsPerEpoch, batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare,
-                    structureWeight, rotationDegrees, weightAveraging);
+                    structureWeight, rotationDegrees, weightAveraging, missedShare, lastEpoch);
         }
     }
 }

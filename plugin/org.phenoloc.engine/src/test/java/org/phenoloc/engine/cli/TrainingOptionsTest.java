@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.phenoloc.engine.Task;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.training.DenseTrainingConfig;
+import org.phenoloc.engine.training.TrainingJob;
 
 import picocli.CommandLine;
 
@@ -35,5 +36,28 @@ class TrainingOptionsTest {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> dense(Task.ROOTS, "--positive-radius", "0.4", "--ignore-radius", "0.3"));
         assertEquals(true, e.getMessage().contains("ignore radius"), e.getMessage());
+    }
+
+    private static TrainingJob.Settings settings(Task task, String... args) {
+        TrainingOptions o = new TrainingOptions();
+        new CommandLine(o).parseArgs(args);
+        return o.settings(task);
+    }
+
+    @Test
+    void epochsDefaultToTheMethodsAndCanBeSet() {
+        assertEquals(TrainingJob.Settings.defaults(Task.ROOTS), settings(Task.ROOTS), "train without options = defaults");
+        assertEquals(TrainingJob.Settings.defaults(Task.SHOOTS), settings(Task.SHOOTS));
+        assertEquals(28, settings(Task.ROOTS).training().epochs());
+        assertEquals(28, settings(Task.SHOOTS).training().epochs());
+        assertEquals(40, settings(Task.SHOOTS, "--method", "patches").training().epochs(), "the paper's recipe: 40");
+        assertEquals(12, settings(Task.SHOOTS, "--epochs", "12").training().epochs());
+    }
+
+    @Test
+    void missedShareIsOffByDefaultAndCanBeSet() {
+        assertEquals(0, dense(Task.ROOTS).missedShare());
+        assertEquals(0.5, dense(Task.SHOOTS, "--missed-share", "0.5").missedShare());
+        assertThrows(BadInputException.class, () -> dense(Task.ROOTS, "--missed-share", "2"));
     }
 }

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 class RenderingsTest {
     /**
      * The heat map colours each grid row once and copies it to the image rows that show it: every pixel must equal the
-     * per-pixel definition (the ramp of the highest feature probability at that pixel, black in the border), for
-     * images scanned at their own size and halved (shoots).
+     * per-pixel definition (the ramp at the level of the highest feature probability at that pixel, black in the
+     * border), for
+     * images scanned at their own size and halved (shoots); checked on the decoded PNG file.
      */
     @Test
-    void heatMapEqualsThePerPixelDefinition() {
+    void heatMapEqualsThePerPixelDefinition() throws Exception {
         Random random = new Random(5);
         for (double scale : new double[] {1.0, 0.5}) {
             int width = 203;
@@ -30,15 +31,30 @@ class RenderingsTest {
                 g.data()[i] = random.nextFloat();
             }
             LocalisationResult r = new LocalisationResult("x.png", width, height, scale, g, Map.of(), List.of(), 0);
-            BufferedImage map = Renderings.heatMap(r);
+            BufferedImage written = Renderings.heatMap(r);
+            var png = new java.io.ByteArrayOutputStream();
+            org.phenoloc.engine.imageio.ImageFiles.encodePng(written, png);
+            // what a reader of the palette PNG sees
+            BufferedImage map = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.toByteArray()));
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
                     int sx = (int) Math.floor(x * scale);
                     int sy = (int) Math.floor(y * scale);
                     float p = Math.max(g.atPixel(sx, sy, 0), g.atPixel(sx, sy, 1));
-                    assertEquals(Renderings.ramp(p), map.getRGB(x, y) & 0xffffff, "scale " + scale + " pixel " + x + "," + y);
+                    assertEquals(Renderings.heatColour(p), map.getRGB(x, y) & 0xffffff, "scale " + scale + " pixel " + x + "," + y);
                 }
             }
         }
+    }
+
+    /** 256 levels: the colour of a probability is that of the nearest 1/255 step; 0 is black, 1 the ramp's end. */
+    @Test
+    void heatColoursAreTheRampIn256Levels() {
+        assertEquals(0, Renderings.heatColour(0f));
+        assertEquals(Renderings.ramp(1f), Renderings.heatColour(1f));
+        assertEquals(Renderings.ramp(128 / 255f), Renderings.heatColour(0.5f));
+        assertEquals(Renderings.heatColour(0.5f), Renderings.heatColour(0.5f + 0.4f / 255));
+        assertEquals(255, Renderings.level(2f));
+        assertEquals(0, Renderings.level(-1f));
     }
 }

@@ -202,11 +202,26 @@ class DenseTrainingTest {
 
     /** One epoch of two 4-cell batches on a small synthetic root system, seed 9, validated on another. */
     private static DenseTrainer.Result tinyFit(DenseTrainingConfig cfg, TrainingListener listener) {
-        TrainingConfig tc = new TrainingConfig(1, 8, 1e-3, 0, 0.9, 0, 0, true, 9);
+        return tinyFit(cfg, listener, 1);
+    }
+
+    private static DenseTrainer.Result tinyFit(DenseTrainingConfig cfg, TrainingListener listener, int epochs) {
+        TrainingConfig tc = new TrainingConfig(epochs, 8, 1e-3, 0, 0.9, 0, 0, true, 9);
         SyntheticRootImage v = RootSystemGenerator.generate(new RootSystemConfig(160, 160, 1, 1, 0.3, 0.2, 7));
         Calibration.Images val = new Calibration.Images(List.of(v.image()), List.of(v.features()), 1.0);
         return new DenseTrainer(ARCH, CLASSES, tc, cfg, 16, new double[] {16}, 1.0)
                 .fit(new DenseCrops(ARCH, CLASSES, cfg, List.of(synthetic(6))), val, val, listener);
+    }
+
+    /** With lastEpoch the last epoch is kept whatever its held-out F1; each epoch's calibration is that epoch's. */
+    @Test
+    void lastEpochKeepsTheLastEpoch() {
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withCells(4).withCropsPerEpoch(8).withMining(0, 0)
+                .withLastEpoch(true);
+        var r = tinyFit(cfg, TrainingListener.NONE, 3);
+        assertEquals(3, r.bestEpoch());
+        assertEquals(r.history().get(2).validationF1(), r.calibration().meanF1(), 1e-12);
+        assertFalse(DenseTrainingConfig.defaults().lastEpoch(), "by default the best epoch is kept");
     }
 
     /** The saved network is the weight average: with averaging off the same seed gives other (last-batch) weights. */
@@ -217,6 +232,59 @@ class DenseTrainingTest {
         var last = tinyFit(on.withWeightAveraging(0), TrainingListener.NONE);
         assertFalse(java.util.Arrays.equals(averaged.network().params().toFloatVector(),
                 last.network().params().toFloatVector()), "two batches: the average differs from the last weights");
+    }
+
+    @Test
+    void missedFeaturesAreTheTipsWithoutADetectionAtTheirThreshold() {
+        DenseTrainingConfig cfg = DenseTrainingConfig.defaults().withCells(4);
+        DenseCrops.Source src = synthetic(8);
+        DenseCrops crops = new DenseCrops(ARCH, CLASSES, cfg, List.of(src));
+        DenseTrainer trainer = new DenseTrainer(ARCH, CLASSES, new TrainingConfig(3, 8, 1e-3, 0, 0.9, 0, 0, true, 4), cfg,
+                16, new double[] {16}, 1.0);
+        MultiLayerNetwork clf = org.phenoloc.engine.network.NetworkFactory.build(ARCH,
+                new org.nd4j.linalg.schedule.MapSchedule(org.nd4j.linalg.schedule.ScheduleType.ITERATION,
+                        java.util.Map.of(0, 0.0)), 0, 0, 1);
+        clf.getLayer(clf.getnLayers() - 1).getParam("b").putScalar(0, 3.0); // peaks above 0.5 everywhere
+        var unreachable = trainer.mine(clf, crops, java.util.Map.of("root_tip", 1.01), TrainingListener.NONE);
+        assertEquals(src.features().size(), unreachable.features());
+        assertEquals(src.features().size(), unreachable.missed().size(), "no score reaches 1.01: every tip is missed");
+        var low = trainer.mine(clf, crops, java.util.Map.of("root_tip", 0.5), TrainingListener.NONE);
+        assertTrue(low.missed().size() < src.features().size(), "peaks everywhere: most tips have one within 16 px");
+        for (var m : unreachable.missed()) {
+            assertEquals(0, m.image());
+        }
+    }
+
+    /** Missed features get the share of feature crops the config gives them; off (the default) changes nothing. */
+    @Test
+    void featureCropsFavourMissedFeatures() {
+        // dark image with a bright quadrant: feature 0 lies in the dark, feature 1 in the bright quadrant
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 128; y < 256; y++) {
+            for (int x = 128; x < 256; x++) {
+                img.setRGB(x, y, 0xffffff);
+            }
+        }
+        DenseCrops.Source src = DenseCrops.source("two.png", img,
+                List.of(new Feature("root_tip", 40, 40), new Feature("root_tip", 216, 216)), 1.0);
+        DenseTrainingConfig all = DenseTrainingConfig.defaults().withCells(4).withMining(0, 0).withFeatureCropShare(1.0);
+        List<DenseCrops.MissedFeature> second = List.of(new DenseCrops.MissedFeature(0, 1));
+        DenseCrops off = new DenseCrops(ARCH, CLASSES, all, List.of(src));
+        DataSet before = off.batch(32, new Random(6));
+        off.setMissedFeatures(second);
+        DataSet after = off.batch(32, new Random(6));
+        assertEquals(before.getFeatures(), after.getFeatures(), "share 0: the same crops, the same random stream");
+        assertTrue(java.util.stream.IntStream.range(0, 32).anyMatch(n -> after.getFeatures().get(
+                org.nd4j.linalg.indexing.NDArrayIndex.point(n)).meanNumber().doubleValue() < 0), "some crops on the dark tip");
+        DenseCrops on = new DenseCrops(ARCH, CLASSES, all.withMissedShare(1.0), List.of(src));
+        on.setMissedFeatures(second);
+        DataSet b = on.batch(32, new Random(6));
+        for (int n = 0; n < 32; n++) {
+            assertTrue(b.getFeatures().get(org.nd4j.linalg.indexing.NDArrayIndex.point(n)).meanNumber().doubleValue() > 0,
+                    "crop " + n + " is centred on the missed (bright) tip");
+        }
+        assertThrows(BadInputException.class, () -> all.withMissedShare(1.5));
+        assertThrows(BadInputException.class, () -> all.withMissedShare(Double.NaN));
     }
 
     @Test
@@ -231,7 +299,7 @@ class DenseTrainingTest {
                 new org.nd4j.linalg.schedule.MapSchedule(org.nd4j.linalg.schedule.ScheduleType.ITERATION,
                         java.util.Map.of(0, 0.0)), 0, 0, 1);
         clf.getLayer(clf.getnLayers() - 1).getParam("b").putScalar(0, 3.0); // tip class favoured: many peaks above 0.5
-        List<DenseCrops.HardNegative> mined = trainer.mine(clf, crops, TrainingListener.NONE);
+        List<DenseCrops.HardNegative> mined = trainer.mine(clf, crops, java.util.Map.of(), TrainingListener.NONE).negatives();
         assertTrue(!mined.isEmpty(), "an untrained net must produce false detections to mine");
         assertTrue(mined.size() <= DenseTrainer.MINED_PER_IMAGE);
         for (DenseCrops.HardNegative h : mined) {
@@ -323,7 +391,7 @@ class DenseTrainingTest {
         assertEquals(d, new DenseTrainingConfig(d.cells(), d.positiveRadius(), d.ignoreRadius(), d.featureWeight(),
                 d.featureCropShare(), d.cropsPerEpoch(), d.batchCrops(), d.augment(), d.scaleJitter(), d.colourJitter(),
                 d.noise(), d.miningRounds(), d.hardCropShare(), d.structureWeight(), d.rotationDegrees(),
-                d.weightAveraging()));
+                d.weightAveraging(), d.missedShare(), d.lastEpoch()));
         assertEquals(d, d.toBuilder().build(), "the builder round-trips every value");
         assertEquals(0.998, d.weightAveraging(), "weights averaged by default");
         assertEquals(0.2, d.ignoreRadius(), "a narrower ring than the paper's half window: sharper responses");
