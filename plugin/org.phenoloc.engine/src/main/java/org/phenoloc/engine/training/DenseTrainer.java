@@ -2,6 +2,7 @@ package org.phenoloc.engine.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -64,7 +65,7 @@ public final class DenseTrainer {
         MultiLayerNetwork fcn = FullyConvolutional.build(arch, dense.cells(),
                 new Adam(schedule(batches)), training.weightDecay(), training.seed(), classWeights());
         MultiLayerNetwork classifier = NetworkFactory.build(arch, new MapSchedule(ScheduleType.ITERATION,
-                java.util.Map.of(0, 0.0)), 0, 0, training.seed());
+                Map.of(0, 0.0)), 0, 0, training.seed());
         Random random = new Random(training.seed());
         WeightAverage average = new WeightAverage(dense.weightAveraging());
         List<EpochStats> history = new ArrayList<>();
@@ -166,25 +167,26 @@ public final class DenseTrainer {
      * at most {@link #MINED_PER_IMAGE} per image, strongest first; and the features it missed at {@code thresholds}
      * (a class without one: {@link #MINING_THRESHOLD}).
      */
-    Mined mine(MultiLayerNetwork classifier, DenseCrops source, java.util.Map<String, Double> thresholds,
+    Mined mine(MultiLayerNetwork classifier, DenseCrops source, Map<String, Double> thresholds,
             TrainingListener listener) {
-        Mined out = new Mined(new ArrayList<>(), new ArrayList<>(), 0);
+        List<DenseCrops.HardNegative> negatives = new ArrayList<>();
+        List<DenseCrops.MissedFeature> missed = new ArrayList<>();
+        int features = 0;
         try (DenseScanner scanner = new DenseScanner(classifier, arch)) {
-            int features = 0;
             for (int i = 0; i < source.sources().size(); i++) {
                 if (listener.isCancelled()) {
                     throw new TrainingCancelledException();
                 }
                 DenseCrops.Source s = source.sources().get(i);
-                mineImage(i, s, scanner.scan(s.image(), 4, Progress.NONE), thresholds, out);
+                mineImage(i, s, scanner.scan(s.image(), 4, Progress.NONE), thresholds, negatives, missed);
                 features += s.features().size();
             }
-            return new Mined(out.negatives(), out.missed(), features);
         }
+        return new Mined(negatives, missed, features);
     }
 
-    private void mineImage(int i, DenseCrops.Source s, ProbabilityGrid grid, java.util.Map<String, Double> thresholds,
-            Mined out) {
+    private void mineImage(int i, DenseCrops.Source s, ProbabilityGrid grid, Map<String, Double> thresholds,
+            List<DenseCrops.HardNegative> negatives, List<DenseCrops.MissedFeature> missed) {
         double reach = matchRadius * imageScale;
         List<String> features = classes.subList(0, classes.size() - 1);
         List<Detection> found = new ArrayList<>();
@@ -195,7 +197,7 @@ public final class DenseTrainer {
         int kept = 0;
         for (Detection d : found) {
             if (kept < MINED_PER_IMAGE && farFromFeatures(d.x(), d.y(), s.features(), reach)) {
-                out.negatives().add(new DenseCrops.HardNegative(i, d.x(), d.y()));
+                negatives.add(new DenseCrops.HardNegative(i, d.x(), d.y()));
                 kept++;
             }
         }
@@ -205,7 +207,7 @@ public final class DenseTrainer {
             boolean hit = found.stream().anyMatch(d -> d.className().equals(feature.className()) && d.score() >= t
                     && Math.hypot(d.x() - feature.x(), d.y() - feature.y()) <= reach);
             if (!hit) {
-                out.missed().add(new DenseCrops.MissedFeature(i, f));
+                missed.add(new DenseCrops.MissedFeature(i, f));
             }
         }
     }
@@ -249,7 +251,7 @@ public final class DenseTrainer {
     /** Adam at the configured rate, a tenth of it after 60% of the epochs and a hundredth after 85%. */
     private ISchedule schedule(int batchesPerEpoch) {
         int total = training.epochs() * batchesPerEpoch;
-        java.util.Map<Integer, Double> m = new java.util.HashMap<>();
+        Map<Integer, Double> m = new java.util.HashMap<>();
         m.put(0, training.learningRate());
         m.put((int) Math.round(total * 0.6), training.learningRate() / 10);
         m.put((int) Math.round(total * 0.85), training.learningRate() / 100);
