@@ -72,6 +72,8 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     /** That line of this run's training, for the report; empty for a model trained earlier. */
     private String calibrationNote = "";
+    /** How the image scale was chosen from the training images (empty when given or trained earlier). */
+    private String scaleNote = "";
 
     @Override
     public Integer call() throws Exception {
@@ -105,7 +107,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             model = ModelFiles.load(trained);
         } else {
             long t0 = System.nanoTime();
-            outcome = TrainingJob.run(train, data.toString(), training.settings(t), new ConsoleTraining(System.out), line -> {
+            var settings = training.settings(t, train, line -> {
+                System.out.println(line);
+                scaleNote = line.substring(line.indexOf(", ") + 2); // "image scale S, REASON": the reason
+            });
+            outcome = TrainingJob.run(train, data.toString(), settings, new ConsoleTraining(System.out), line -> {
                 System.out.println(line);
                 if (line.startsWith(CALIBRATION_LOG)) {
                     calibrationNote = line.substring(CALIBRATION_LOG.length());
@@ -127,7 +133,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         compareMethods(md, t, model, trainMinutes, train, valid);
         md.heading(2, "Training (" + prov.method() + " method)");
         md.paragraph("Training settings: " + prov.training() + (prov.dense().isEmpty() ? "" : "; " + prov.dense())
-                + ". Trained on: " + prov.backend() + (trained != null ? " (model " + trained.getFileName()
+                + ". Image scale " + Markdown.f("%.2f", model.metadata().imageScale())
+                + (scaleNote.isEmpty() ? "" : " (" + scaleNote + ")") + ". Trained on: " + prov.backend() + (trained != null ? " (model " + trained.getFileName()
                 + ", trained in an earlier run)" : "") + "." + (prov.calibratedOn().isEmpty() ? ""
                 : " Calibrated on the " + prov.calibratedOn() + (calibrationNote.isEmpty() ? "" : ": " + calibrationNote)
                 + "; flip averaging " + (model.metadata().flipAveraging() ? "on" : "off") + "."));

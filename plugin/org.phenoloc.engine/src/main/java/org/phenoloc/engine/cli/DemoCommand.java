@@ -82,12 +82,14 @@ final class DemoCommand implements Callable<Integer> {
             ShootGenerator.writeDataset(trainDir, trainImages, base.withSeed(1000));
             ShootGenerator.writeDataset(testDir, testImages, base.withSeed(2000));
         }
-        TrainingJob.Settings settings = training.settings(t);
+        var annotated = t.load(trainDir, null, w -> System.err.println("warning: " + w));
+        TrainingJob.Settings settings = training.settings(t, annotated, System.out::println);
         if (t == Task.SHOOTS && training.widthScale == null) {
             // the paper-sized shoot net trains slowly on 2 cores: the demo uses the narrow preset
             settings = settings.withWidthScale(0.25);
         }
-        var outcome = TrainingJob.run(trainDir, settings, new ConsoleTraining(System.out), System.out::println);
+        var outcome = TrainingJob.run(annotated, trainDir.toString(), settings, new ConsoleTraining(System.out),
+                System.out::println);
         Path modelFile = out.resolve(t.id() + ".phenoloc");
         ModelSaving.save(outcome.model(), modelFile);
         System.out.println("model written to " + modelFile);

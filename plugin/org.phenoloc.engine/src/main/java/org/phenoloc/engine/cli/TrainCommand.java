@@ -29,10 +29,13 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Task t = Task.parse(task);
-        TrainingJob.Settings settings = options.settings(t);
+        options.settings(t); // settings errors before anything is read
         OutputChecks.checkFile(model); // before training: a finished model must never be lost to an unwritable path
+        var images = t.load(data, null, w -> System.out.println("warning: " + w));
+        TrainingJob.Settings settings = options.settings(t, images, System.out::println);
         System.out.println("training a " + t.id() + " model on " + data + " (" + settings.training() + ")");
-        var outcome = TrainingJob.run(data, settings, new ConsoleTraining(System.out), System.out::println);
+        var outcome = TrainingJob.run(images, data.toString(), settings, new ConsoleTraining(System.out),
+                System.out::println);
         ModelSaving.save(outcome.model(), model);
         System.out.println(ConsoleTraining.summary(outcome.provenance()) + "; model written to " + model);
         return 0;

@@ -59,7 +59,8 @@ final class TrainingOptions {
     Double widthScale;
 
     @Option(names = "--image-scale", description = {"scale the images by this before training and scanning, in (0, 1]",
-        "(default dense 0.75 roots, 0.5 shoots; patches 1 roots, 0.5 shoots); the model keeps it, so",
+        "(default: dense roots with root lines (RSML) the scale that makes the roots 4 px wide, at most 0.75;",
+        "otherwise dense 0.75 roots, 0.5 shoots; patches 1 roots, 0.5 shoots); the model keeps it, so",
         "localise scales the same way"})
     Double imageScale;
 
@@ -101,6 +102,24 @@ final class TrainingOptions {
     @Option(names = "--last-epoch", description = {"dense: keep the last epoch's weights instead of the epoch with the best "
         + "held-out F1"})
     boolean lastEpoch;
+
+    /**
+     * The settings for these training images: as {@link #settings(Task)}, with the image scale derived from the
+     * images when {@code --image-scale} is not given (see {@link TrainingJob#imageScaleFor}); the choice is logged.
+     */
+    TrainingJob.Settings settings(Task task, java.util.List<org.phenoloc.engine.annotations.AnnotatedImage> images,
+            java.util.function.Consumer<String> log) {
+        TrainingJob.Settings s = settings(task);
+        if (imageScale != null) {
+            return s;
+        }
+        TrainingJob.ScaleChoice c = TrainingJob.imageScaleFor(task, s.method(), images);
+        log.accept(IMAGE_SCALE_LOG + c.scale() + ", " + c.reason());
+        return s.withImageScale(c.scale());
+    }
+
+    /** Start of the log line that reports the image scale chosen from the data. */
+    static final String IMAGE_SCALE_LOG = "image scale ";
 
     TrainingJob.Settings settings(Task task) {
         TrainingMethod m = TrainingMethod.parse(method);

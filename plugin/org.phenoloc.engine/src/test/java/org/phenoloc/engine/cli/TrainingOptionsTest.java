@@ -60,4 +60,35 @@ class TrainingOptionsTest {
         assertEquals(0.5, dense(Task.SHOOTS, "--missed-share", "0.5").missedShare());
         assertThrows(BadInputException.class, () -> dense(Task.ROOTS, "--missed-share", "2"));
     }
+
+    @Test
+    void imageScaleComesFromTheRootsWidthUnlessGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // one 400 px image of blue paper with an 8 px wide pale root along the annotated line (base at the top)
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(400, 400,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(40, 60, 190));
+        g.fillRect(0, 0, 400, 400);
+        g.setColor(new java.awt.Color(210, 205, 200));
+        g.fillRect(196, 10, 8, 380);
+        g.dispose();
+        java.nio.file.Path file = dir.resolve("root.png");
+        javax.imageio.ImageIO.write(img, "png", file.toFile());
+        var line = java.util.List.of(new org.phenoloc.engine.annotations.Point(200, 10),
+                new org.phenoloc.engine.annotations.Point(200, 390));
+        var images = java.util.List.of(new org.phenoloc.engine.annotations.AnnotatedImage(file, file,
+                java.util.List.of(new org.phenoloc.engine.annotations.Feature("root_tip", 200, 390)),
+                java.util.List.of(line)));
+        java.util.List<String> log = new java.util.ArrayList<>();
+        TrainingOptions derived = new TrainingOptions();
+        new CommandLine(derived).parseArgs();
+        assertEquals(0.5, derived.settings(Task.ROOTS, images, log::add).imageScale(), "8 px roots -> 4 px");
+        assertEquals(true, log.get(0).startsWith(TrainingOptions.IMAGE_SCALE_LOG + "0.5, from the roots' width 8."),
+                log.toString());
+        TrainingOptions given = new TrainingOptions();
+        new CommandLine(given).parseArgs("--image-scale", "0.9");
+        assertEquals(0.9, given.settings(Task.ROOTS, images, log::add).imageScale());
+        assertEquals(1, log.size(), "nothing measured when the scale is given");
+    }
 }

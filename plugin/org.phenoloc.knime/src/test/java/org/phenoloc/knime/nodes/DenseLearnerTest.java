@@ -60,6 +60,8 @@ class DenseLearnerTest {
         assertTrue(p.calibratedOn().startsWith("held-out"), p.calibratedOn());
         double calibrated = meta.thresholds().get("root_tip");
         assertTrue(meta.suppressionRadius() > 0, "calibrated suppression radius stored");
+        // image scale 0 (the default): the synthetic roots are about 2 px wide, so the roots' default 0.75 stays
+        assertEquals(0.75, meta.imageScale());
         // the Sliding-Window Localiser node with default settings runs at the calibrated threshold
         NodeModel localiser = new LocaliserNodeFactory().createNodeModel();
         var detections = (BufferedDataTable)Fixtures.execute(localiser, model, Fixtures.points())[0];
@@ -72,6 +74,35 @@ class DenseLearnerTest {
             .allMatch(r -> ((DoubleValue)r.getCell(4)).getDoubleValue() >= calibrated));
         assertTrue(exec.getMessagesForTest().stream().anyMatch(m -> m.matches("epoch 2/2, batch \\d+/\\d+, loss .*")),
             exec.getMessagesForTest().toString());
+    }
+
+    @Test
+    void theDefaultImageScaleComesFromTheRootsWidthInTheReadersGeometry(@org.junit.jupiter.api.io.TempDir Path dir)
+        throws Exception {
+        // two 400 px images of blue paper, each with one 8 px wide pale root annotated in RSML (base at the top)
+        for (String name : new String[] {"a", "b"}) {
+            java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(400, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setColor(new java.awt.Color(40, 60, 190));
+            g.fillRect(0, 0, 400, 400);
+            g.setColor(new java.awt.Color(210, 205, 200));
+            g.fillRect(196, 10, 8, 380);
+            g.dispose();
+            javax.imageio.ImageIO.write(img, "png", dir.resolve(name + ".png").toFile());
+            java.nio.file.Files.writeString(dir.resolve(name + ".rsml"), "<rsml><scene><plant><root><geometry><polyline>"
+                + "<point x=\"200\" y=\"10\"/><point x=\"200\" y=\"390\"/></polyline></geometry></root></plant>"
+                + "</scene></rsml>");
+        }
+        NodeModel reader = new org.phenoloc.knime.nodes.reader.AnnotationReaderNodeFactory().createNodeModel();
+        Fixtures.set(reader, "folder", dir.toString());
+        BufferedDataTable points = (BufferedDataTable)Fixtures.execute(reader)[0];
+        NodeModel learner = tinyDenseLearner(1);
+        var model = (PhenolocModelPortObject)Fixtures.execute(learner, points, null)[0];
+        assertEquals(0.5, model.getModel().metadata().imageScale(), "8 px roots scaled to 4 px");
+        Fixtures.set(learner, "image_scale", 0.9);
+        model = (PhenolocModelPortObject)Fixtures.execute(learner, points, null)[0];
+        assertEquals(0.9, model.getModel().metadata().imageScale(), "a scale set in the dialog is kept");
     }
 
     @Test

@@ -26,7 +26,7 @@ final class DenseLearnerNodeDialog extends DefaultNodeSettingsPane {
             "Width scale (1 = the paper's net, 0 = task default)", 0.125));
         addDialogComponent(new DialogComponentBoolean(s.m_batchNorm, "Batch normalisation"));
         addDialogComponent(new DialogComponentNumber(s.m_imageScale,
-            "Image scale (1 = as they are, 0.5 = halved, 0 = task default)", 0.05));
+            "Image scale (1 = as they are, 0.5 = halved, 0 = from the data)", 0.05));
         closeCurrentGroup();
         createNewTab("Training");
         addDialogComponent(new DialogComponentNumber(s.m_epochs, "Epochs", 1));

@@ -20,6 +20,7 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeLogger;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -28,6 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.phenoloc.engine.Task;
 import org.phenoloc.engine.annotations.AnnotatedImage;
 import org.phenoloc.engine.annotations.Feature;
+import org.phenoloc.engine.annotations.Point;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.model.ModelMetadata;
 import org.phenoloc.engine.patches.ImageSplit;
@@ -37,6 +39,8 @@ import org.phenoloc.engine.training.TrainingJob;
 import org.phenoloc.engine.training.TrainingListener;
 import org.phenoloc.knime.port.PhenolocModelPortObject;
 import org.phenoloc.knime.port.PhenolocModelPortSpec;
+import org.phenoloc.knime.util.Columns;
+import org.phenoloc.knime.util.Geometry;
 import org.phenoloc.knime.util.Locations;
 import org.phenoloc.knime.util.PhenolocNodeModel;
 import org.phenoloc.knime.util.Tables;
@@ -48,6 +52,7 @@ import org.phenoloc.knime.util.Tables;
  */
 final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings> {
     static final String NODE = "KNIME Dense CNN Learner";
+    private static final NodeLogger LOGGER = NodeLogger.getLogger(DenseLearnerNodeModel.class);
 
     DenseLearnerNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
@@ -61,7 +66,8 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
             Tables.doubleCol("validation_f1"), Tables.doubleCol("seconds"), Tables.intCol("best"));
     }
 
-    private record Cols(int image, int cls, int x, int y) {
+    /** @param geometry the Annotation Reader's root geometry column, -1 when the table has none */
+    private record Cols(int image, int cls, int x, int y, int geometry) {
     }
 
     private Cols columns(final DataTableSpec spec, final String table) throws InvalidSettingsException {
@@ -69,7 +75,14 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
             "Image path column", table),
             Tables.column(spec, m_settings.m_classColumn.getStringValue(), StringValue.class, "Class column", table),
             Tables.column(spec, m_settings.m_xColumn.getStringValue(), DoubleValue.class, "X column", table),
-            Tables.column(spec, m_settings.m_yColumn.getStringValue(), DoubleValue.class, "Y column", table));
+            Tables.column(spec, m_settings.m_yColumn.getStringValue(), DoubleValue.class, "Y column", table),
+            geometryColumn(spec));
+    }
+
+    /** The root geometry column written by the Annotation Reader, if the table has it as strings; else -1. */
+    private static int geometryColumn(final DataTableSpec spec) {
+        int i = spec.findColumnIndex(Columns.GEOMETRY);
+        return i >= 0 && spec.getColumnSpec(i).getType().isCompatible(StringValue.class) ? i : -1;
     }
 
     private ModelMetadata metadata() throws InvalidSettingsException {
@@ -99,6 +112,13 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
             ? ImageSplit.of(train, settings.testFraction(), settings.training().seed())
             : new ImageSplit(train, images(validation, columns(validation.getDataTableSpec(), "validation points table"),
                 settings.task()));
+        if (m_settings.m_imageScale.getDoubleValue() == 0) { // the default: derived from the roots' width if given
+            List<AnnotatedImage> all = new ArrayList<>(split.train());
+            all.addAll(split.test());
+            TrainingJob.ScaleChoice choice = TrainingJob.imageScaleFor(settings.task(), settings.method(), all);
+            LOGGER.info("image scale " + choice.scale() + ", " + choice.reason());
+            settings = settings.withImageScale(choice.scale());
+        }
         List<String> warnings = new ArrayList<>();
         TrainingJob.Outcome outcome;
         try {
@@ -158,6 +178,7 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
     /** Rows grouped by image (in first-seen order) into annotated images; other tasks' classes are an error. */
     private static List<AnnotatedImage> images(final BufferedDataTable table, final Cols c, final Task task) {
         Map<String, List<Feature>> byImage = new LinkedHashMap<>();
+        Map<String, List<List<Point>>> lines = new LinkedHashMap<>();
         try (CloseableRowIterator it = table.iterator()) {
             while (it.hasNext()) {
                 DataRow r = it.next();
@@ -169,12 +190,20 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
                 }
                 byImage.computeIfAbsent(image, k -> new ArrayList<>())
                     .add(new Feature(cls, Tables.number(r, c.x(), "x"), Tables.number(r, c.y(), "y")));
+                if (c.geometry() >= 0 && !lines.containsKey(image) && !r.getCell(c.geometry()).isMissing()) {
+                    try { // every row of an image carries the image's geometry: read it once
+                        lines.put(image, Geometry.parse(((StringValue)r.getCell(c.geometry())).getStringValue()));
+                    } catch (IllegalArgumentException e) {
+                        throw new BadInputException("row '" + r.getKey() + "': column '" + Columns.GEOMETRY + "': "
+                            + e.getMessage());
+                    }
+                }
             }
         }
         List<AnnotatedImage> out = new ArrayList<>();
         byImage.forEach((image, features) -> {
             Path file = Locations.cell(image, "image " + image); // local paths and knime:// URLs alike
-            out.add(new AnnotatedImage(file, file, features, List.of()));
+            out.add(new AnnotatedImage(file, file, features, lines.getOrDefault(image, List.of())));
         });
         return out;
     }
