@@ -65,18 +65,9 @@ class TrainingOptionsTest {
     void imageScaleComesFromTheRootsWidthUnlessGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         // one 400 px image of blue paper with an 8 px wide pale root along the annotated line (base at the top)
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(400, 400,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
-        g.setColor(new java.awt.Color(40, 60, 190));
-        g.fillRect(0, 0, 400, 400);
-        g.setColor(new java.awt.Color(210, 205, 200));
-        g.fillRect(196, 10, 8, 380);
-        g.dispose();
         java.nio.file.Path file = dir.resolve("root.png");
-        javax.imageio.ImageIO.write(img, "png", file.toFile());
-        var line = java.util.List.of(new org.phenoloc.engine.annotations.Point(200, 10),
-                new org.phenoloc.engine.annotations.Point(200, 390));
+        javax.imageio.ImageIO.write(org.phenoloc.engine.synthetic.StraightRoot.image(400, 8), "png", file.toFile());
+        var line = org.phenoloc.engine.synthetic.StraightRoot.line(400, 8);
         var images = java.util.List.of(new org.phenoloc.engine.annotations.AnnotatedImage(file, file,
                 java.util.List.of(new org.phenoloc.engine.annotations.Feature("root_tip", 200, 390)),
                 java.util.List.of(line)));

@@ -81,15 +81,8 @@ class DenseLearnerTest {
         throws Exception {
         // two 400 px images of blue paper, each with one 8 px wide pale root annotated in RSML (base at the top)
         for (String name : new String[] {"a", "b"}) {
-            java.awt.image.BufferedImage img =
-                new java.awt.image.BufferedImage(400, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = img.createGraphics();
-            g.setColor(new java.awt.Color(40, 60, 190));
-            g.fillRect(0, 0, 400, 400);
-            g.setColor(new java.awt.Color(210, 205, 200));
-            g.fillRect(196, 10, 8, 380);
-            g.dispose();
-            javax.imageio.ImageIO.write(img, "png", dir.resolve(name + ".png").toFile());
+            javax.imageio.ImageIO.write(org.phenoloc.engine.synthetic.StraightRoot.image(400, 8), "png",
+                dir.resolve(name + ".png").toFile());
             java.nio.file.Files.writeString(dir.resolve(name + ".rsml"), "<rsml><scene><plant><root><geometry><polyline>"
                 + "<point x=\"200\" y=\"10\"/><point x=\"200\" y=\"390\"/></polyline></geometry></root></plant>"
                 + "</scene></rsml>");
