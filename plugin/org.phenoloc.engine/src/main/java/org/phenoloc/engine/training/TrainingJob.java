@@ -148,12 +148,24 @@ public final class TrainingJob {
      * default {@link #defaultImageScale(Task, TrainingMethod)}.
      */
     public static ScaleChoice imageScaleFor(Task task, TrainingMethod method, List<AnnotatedImage> images) {
+        return imageScaleFor(task, method, images, Progress.NONE);
+    }
+
+    /**
+     * As {@link #imageScaleFor(Task, TrainingMethod, List)}, reporting each image read and stopping between images
+     * when {@code progress} is cancelled ({@link Progress.CancelledException}).
+     */
+    public static ScaleChoice imageScaleFor(Task task, TrainingMethod method, List<AnnotatedImage> images,
+            Progress progress) {
         double fixed = defaultImageScale(task, method);
         if (task != Task.ROOTS || method != TrainingMethod.DENSE) {
             return new ScaleChoice(fixed, "the task's default");
         }
-        var measured = StructureWidth.measure(images, StructureWidth.Config.defaults(),
-                a -> ImageFiles.readRgb(a.image()));
+        var measured = StructureWidth.measure(images, StructureWidth.Config.defaults(), a -> {
+            progress.checkCancelled();
+            progress.update(0, "measuring the roots' width: " + a.image().getFileName());
+            return ImageFiles.readRgb(a.image());
+        });
         if (measured.isEmpty()) {
             return new ScaleChoice(fixed, "the default for roots (no root lines with enough contrast to measure their"
                     + " width; for roots much wider than 5 px set the scale: --image-scale, KNIME: Image scale)");

@@ -116,6 +116,15 @@ class StructureWidthTest {
         TrainingJob.ScaleChoice fallback = TrainingJob.imageScaleFor(Task.ROOTS, TrainingMethod.DENSE, List.of(points));
         assertEquals(TrainingJob.defaultImageScale(Task.ROOTS, TrainingMethod.DENSE), fallback.scale());
         assertTrue(fallback.reason().contains("--image-scale"), fallback.reason());
+        org.phenoloc.engine.io.Progress cancelled = new org.phenoloc.engine.io.Progress() {
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThrows(org.phenoloc.engine.io.Progress.CancelledException.class,
+                () -> TrainingJob.imageScaleFor(Task.ROOTS, TrainingMethod.DENSE, List.of(a), cancelled),
+                "a cancelled run stops before reading an image");
     }
 
     @Test

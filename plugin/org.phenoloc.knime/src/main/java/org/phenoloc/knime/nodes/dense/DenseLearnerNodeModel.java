@@ -31,6 +31,7 @@ import org.phenoloc.engine.annotations.AnnotatedImage;
 import org.phenoloc.engine.annotations.Feature;
 import org.phenoloc.engine.annotations.Point;
 import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.io.Progress;
 import org.phenoloc.engine.model.ModelMetadata;
 import org.phenoloc.engine.patches.ImageSplit;
 import org.phenoloc.engine.training.EpochStats;
@@ -115,7 +116,12 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
         if (m_settings.m_imageScale.getDoubleValue() == 0) { // the default: derived from the roots' width if given
             List<AnnotatedImage> all = new ArrayList<>(split.train());
             all.addAll(split.test());
-            TrainingJob.ScaleChoice choice = TrainingJob.imageScaleFor(settings.task(), settings.method(), all);
+            TrainingJob.ScaleChoice choice;
+            try {
+                choice = TrainingJob.imageScaleFor(settings.task(), settings.method(), all, progress(exec));
+            } catch (Progress.CancelledException e) {
+                throw cancelledException();
+            }
             LOGGER.info("image scale " + choice.scale() + ", " + choice.reason());
             settings = settings.withImageScale(choice.scale());
         }
