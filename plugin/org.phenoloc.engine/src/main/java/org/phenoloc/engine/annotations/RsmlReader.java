@@ -58,61 +58,11 @@ public final class RsmlReader {
      * @throws BadInputException for unreadable or malformed XML, a root without points or bad coordinates
      */
     public AnnotatedImage read(Path rsml, Path image) {
-        List<RootGeometry> roots = new ArrayList<>(); // in document order: a parent before its laterals
-        Deque<RootGeometry> open = new ArrayDeque<>(); // roots being read, innermost on top
-        Deque<String> path = new ArrayDeque<>(); // local names of the open elements, innermost first
+        List<RootGeometry> roots;
         try (InputStream in = open(rsml)) {
             XMLStreamReader xml = newReader(in);
             try {
-                PointReader point = null; // point given as child elements <x>/<y>, still being read
-                while (xml.hasNext()) {
-                    int event = xml.next();
-                    if (event == XMLStreamConstants.START_ELEMENT) {
-                        String name = xml.getLocalName();
-                        String parent = path.peek();
-                        if (path.isEmpty() && !name.equals("rsml")) {
-                            throw bad(rsml, xml, "not an RSML file (top element <" + name + ">, expected <rsml>)");
-                        }
-                        path.push(name);
-                        if (name.equals("root")) {
-                            int line = xml.getLocation().getLineNumber();
-                            RootGeometry root = new RootGeometry(attribute(xml, "id"), line);
-                            roots.add(root);
-                            open.push(root);
-                        } else if (name.equals("point") && !open.isEmpty()
-                                && ("polyline".equals(parent) || "rootnavspline".equals(parent))) {
-                            List<Point> target = parent.equals("polyline") ? open.peek().polyline : open.peek().spline;
-                            String x = attribute(xml, "x");
-                            String y = attribute(xml, "y");
-                            if (x == null && y == null) {
-                                point = new PointReader(target);
-                            } else {
-                                target.add(new Point(coordinate(rsml, xml, "x", x), coordinate(rsml, xml, "y", y)));
-                            }
-                        } else if (point != null && (name.equals("x") || name.equals("y"))) {
-                            String value = xml.getElementText(); // consumes the end tag too
-                            path.pop();
-                            if (name.equals("x")) {
-                                point.x = value;
-                            } else {
-                                point.y = value;
-                            }
-                        }
-                    } else if (event == XMLStreamConstants.END_ELEMENT) {
-                        String name = path.pop();
-                        if (name.equals("point") && point != null) {
-                            point.target.add(new Point(coordinate(rsml, xml, "x", point.x),
-                                    coordinate(rsml, xml, "y", point.y)));
-                            point = null;
-                        } else if (name.equals("root")) {
-                            RootGeometry root = open.pop();
-                            if (root.points().isEmpty()) {
-                                throw bad(rsml, root.line, root.describe()
-                                        + " has no geometry points (no polyline or rootnavspline points)");
-                            }
-                        }
-                    }
-                }
+                roots = new Parse(rsml, xml).roots();
             } finally {
                 xml.close();
             }
@@ -246,6 +196,81 @@ public final class RsmlReader {
     }
 
     /** Geometry of one root while it is being read. */
+    /** One pass over an RSML document, collecting its roots' geometry. */
+    private static final class Parse {
+        private final Path rsml;
+        private final XMLStreamReader xml;
+        private final List<RootGeometry> roots = new ArrayList<>(); // in document order: a parent before its laterals
+        private final Deque<RootGeometry> open = new ArrayDeque<>(); // roots being read, innermost on top
+        private final Deque<String> path = new ArrayDeque<>(); // local names of the open elements, innermost first
+        private PointReader point; // point given as child elements <x>/<y>, still being read
+
+        Parse(Path rsml, XMLStreamReader xml) {
+            this.rsml = rsml;
+            this.xml = xml;
+        }
+
+        /** The document's roots in document order. */
+        List<RootGeometry> roots() throws XMLStreamException {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    start();
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    end();
+                }
+            }
+            return roots;
+        }
+
+        private void start() throws XMLStreamException {
+            String name = xml.getLocalName();
+            String parent = path.peek();
+            if (path.isEmpty() && !name.equals("rsml")) {
+                throw bad(rsml, xml, "not an RSML file (top element <" + name + ">, expected <rsml>)");
+            }
+            path.push(name);
+            if (name.equals("root")) {
+                int line = xml.getLocation().getLineNumber();
+                RootGeometry root = new RootGeometry(attribute(xml, "id"), line);
+                roots.add(root);
+                open.push(root);
+            } else if (name.equals("point") && !open.isEmpty()
+                    && ("polyline".equals(parent) || "rootnavspline".equals(parent))) {
+                List<Point> target = parent.equals("polyline") ? open.peek().polyline : open.peek().spline;
+                String x = attribute(xml, "x");
+                String y = attribute(xml, "y");
+                if (x == null && y == null) {
+                    point = new PointReader(target);
+                } else {
+                    target.add(new Point(coordinate(rsml, xml, "x", x), coordinate(rsml, xml, "y", y)));
+                }
+            } else if (point != null && (name.equals("x") || name.equals("y"))) {
+                String value = xml.getElementText(); // consumes the end tag too
+                path.pop();
+                if (name.equals("x")) {
+                    point.x = value;
+                } else {
+                    point.y = value;
+                }
+            }
+        }
+
+        private void end() {
+            String name = path.pop();
+            if (name.equals("point") && point != null) {
+                point.target.add(new Point(coordinate(rsml, xml, "x", point.x), coordinate(rsml, xml, "y", point.y)));
+                point = null;
+            } else if (name.equals("root")) {
+                RootGeometry root = open.pop();
+                if (root.points().isEmpty()) {
+                    throw bad(rsml, root.line, root.describe()
+                            + " has no geometry points (no polyline or rootnavspline points)");
+                }
+            }
+        }
+    }
+
     private static final class RootGeometry {
         final String id;
         final int line;

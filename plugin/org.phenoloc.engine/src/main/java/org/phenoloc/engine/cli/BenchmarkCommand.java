@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.phenoloc.engine.Task;
+import org.phenoloc.engine.annotations.AnnotatedImage;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.io.BadInputException;
@@ -17,6 +18,7 @@ import org.phenoloc.engine.localisation.DenseScanner;
 import org.phenoloc.engine.localisation.ImageScaling;
 import org.phenoloc.engine.localisation.NaiveScanner;
 import org.phenoloc.engine.model.ModelFiles;
+import org.phenoloc.engine.model.PhenolocModel;
 import org.phenoloc.engine.network.Backend;
 import org.phenoloc.engine.report.EvaluationReport;
 import org.phenoloc.engine.report.Markdown;
@@ -75,9 +77,55 @@ final class BenchmarkCommand implements Callable<Integer> {
     /** How the image scale was chosen from the training images (empty when given or trained earlier). */
     private String scaleNote = "";
 
+    /** The benchmark's images: DATA/train and DATA/valid, or one folder split by image. */
+    private record Split(List<AnnotatedImage> train, List<AnnotatedImage> valid, String description) {}
+
+    /** This run's model, its training minutes (NaN when loaded) and its training outcome (null when loaded). */
+    private record Trained(PhenolocModel model, double minutes, TrainingJob.Outcome outcome) {}
+
     @Override
     public Integer call() throws Exception {
         Task t = Task.parse(task);
+        Split split = loadData(t);
+        org.phenoloc.engine.io.OutputChecks.checkFolder(out); // before training: writable, not a file, disk not full
+        Trained run = trainOrLoad(t, split.train());
+        PhenolocModel model = run.model();
+        var prov = model.metadata().training();
+        Markdown md = new Markdown().heading(1, "Benchmark: " + t.id() + " on " + data.getFileName());
+        md.paragraph("Measured by `./phenoloc benchmark " + t.id() + "` on " + Backend.describe() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ". Data: " + split.description() + ". Training used the images " + String.join(" ", prov.trainImages())
+                + " for fitting and " + String.join(" ", prov.testImages()) + " for model selection"
+                + (prov.method().equals("dense")
+                ? " and calibration (with the fitting images when fewer than 5 are held out: see Training)" : "")
+                + "; evaluation uses " + split.valid().size()
+                + " images never seen in training. Network: " + model.metadata().architecture() + ".");
+        compareMethods(md, t, model, run.minutes(), split.train(), split.valid());
+        trainingSection(md, model, split.train());
+        EvaluationReport.patchSection(md, PatchEvaluation.run(model, split.valid(), 4242).report(), "evaluation images");
+        Markdown eval = EvaluateCommand.evaluate(model, split.valid(), localiser, out.resolve(t.id() + "-images"), "x");
+        String body = eval.markdown();
+        body = body.substring(body.indexOf("## Localisation"));
+        md.raw(body.replace("](", "](" + t.id() + "-images/"));
+        BufferedImage img = speedSection(md, model, split.valid());
+        org.phenoloc.engine.report.Efficiency.append(md, model, localiser.config(),
+                split.valid().stream().map(a -> a.image()).toList());
+        md.paragraph("Memory of localisation alone, measured in a child JVM (-Xmx1g) scanning a generated "
+                + "5472x3648 (20 megapixel) image with heat map and binary map: "
+                + probeMemory(trained != null ? trained : out.resolve(t.id() + "-benchmark.phenoloc")));
+        if (run.outcome() != null) {
+            ImageFiles.writePng(out.resolve(t.id() + "-training.png"), trainingPlot(run.outcome()));
+            md.image("training history", t.id() + "-training.png");
+        }
+        if (!compare.isEmpty()) {
+            presetSection(md, model, split.valid(), img);
+        }
+        AtomicFiles.writeString(out.resolve(t.id() + ".md"), md.markdown());
+        System.out.println(md.markdown());
+        return 0;
+    }
+
+    private Split loadData(Task t) {
         if (data == null) {
             data = Path.of(t == Task.ROOTS ? "../shared/data/roots/osr-rootnav2" : "../shared/data/shoots/maize-leaf-tips");
         }
@@ -85,52 +133,40 @@ final class BenchmarkCommand implements Callable<Integer> {
             throw new BadInputException(data, "benchmark data folder not found");
         }
         java.util.function.Consumer<String> warn = w -> System.err.println("warning: " + w);
-        List<org.phenoloc.engine.annotations.AnnotatedImage> train;
-        List<org.phenoloc.engine.annotations.AnnotatedImage> valid;
-        String split;
         if (Files.isDirectory(data.resolve("train")) && Files.isDirectory(data.resolve("valid"))) {
-            train = t.load(data.resolve("train"), null, warn);
-            valid = t.load(data.resolve("valid"), null, warn);
-            split = "train/ and valid/";
-        } else {
-            var all = t.load(data, null, warn);
-            var s = org.phenoloc.engine.patches.ImageSplit.of(all, evalFraction, 7);
-            train = s.train();
-            valid = s.test();
-            split = Markdown.f("a seeded split by image (%d for training, %d for evaluation)", train.size(), valid.size());
+            return new Split(t.load(data.resolve("train"), null, warn), t.load(data.resolve("valid"), null, warn),
+                    "train/ and valid/");
         }
-        org.phenoloc.engine.io.OutputChecks.checkFolder(out); // before training: writable, not a file, disk not full
-        TrainingJob.Outcome outcome = null;
-        org.phenoloc.engine.model.PhenolocModel model;
-        double trainMinutes = Double.NaN;
+        var s = org.phenoloc.engine.patches.ImageSplit.of(t.load(data, null, warn), evalFraction, 7);
+        return new Split(s.train(), s.test(), Markdown.f("a seeded split by image (%d for training, %d for evaluation)",
+                s.train().size(), s.test().size()));
+    }
+
+    /** The --model file, or a model trained here with the training options (saved to OUT/TASK-benchmark.phenoloc). */
+    private Trained trainOrLoad(Task t, List<AnnotatedImage> train) throws java.io.IOException {
         if (trained != null) {
-            model = ModelFiles.load(trained);
-        } else {
-            long t0 = System.nanoTime();
-            var settings = training.settings(t, train, line -> {
-                System.out.println(line);
-                scaleNote = line.substring(line.indexOf(", ") + 2); // "image scale S, REASON": the reason
-            });
-            outcome = TrainingJob.run(train, data.toString(), settings, new ConsoleTraining(System.out), line -> {
-                System.out.println(line);
-                if (line.startsWith(CALIBRATION_LOG)) {
-                    calibrationNote = line.substring(CALIBRATION_LOG.length());
-                }
-            });
-            trainMinutes = (System.nanoTime() - t0) / 60e9;
-            model = outcome.model();
-            ModelSaving.save(model, out.resolve(t.id() + "-benchmark.phenoloc"));
+            return new Trained(ModelFiles.load(trained), Double.NaN, null);
         }
+        long t0 = System.nanoTime();
+        var settings = training.settings(t, train, line -> {
+            System.out.println(line);
+            scaleNote = line.substring(line.indexOf(", ") + 2); // "image scale S, REASON": the reason
+        });
+        TrainingJob.Outcome outcome = TrainingJob.run(train, data.toString(), settings, new ConsoleTraining(System.out),
+                line -> {
+                    System.out.println(line);
+                    if (line.startsWith(CALIBRATION_LOG)) {
+                        calibrationNote = line.substring(CALIBRATION_LOG.length());
+                    }
+                });
+        double minutes = (System.nanoTime() - t0) / 60e9;
+        ModelSaving.save(outcome.model(), out.resolve(t.id() + "-benchmark.phenoloc"));
+        return new Trained(outcome.model(), minutes, outcome);
+    }
+
+    /** Training settings, scale, calibration and the training table (from the model's provenance). */
+    private void trainingSection(Markdown md, PhenolocModel model, List<AnnotatedImage> train) {
         var prov = model.metadata().training();
-        Markdown md = new Markdown().heading(1, "Benchmark: " + t.id() + " on " + data.getFileName());
-        md.paragraph("Measured by `./phenoloc benchmark " + t.id() + "` on " + Backend.describe() + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ". Data: " + split + ". Training used the images " + String.join(" ", prov.trainImages()) + " for fitting and "
-                + String.join(" ", prov.testImages()) + " for model selection" + (prov.method().equals("dense")
-                ? " and calibration (with the fitting images when fewer than 5 are held out: see Training)" : "")
-                + "; evaluation uses " + valid.size()
-                + " images never seen in training. Network: " + model.metadata().architecture() + ".");
-        compareMethods(md, t, model, trainMinutes, train, valid);
         md.heading(2, "Training (" + prov.method() + " method)");
         md.paragraph("Training settings: " + prov.training() + (prov.dense().isEmpty() ? "" : "; " + prov.dense())
                 + ". Image scale " + Markdown.f("%.2f", model.metadata().imageScale())
@@ -155,12 +191,15 @@ final class BenchmarkCommand implements Callable<Integer> {
             md.paragraph(Markdown.f("Training throughput measured in this run (2 epochs of a fresh network of the same "
                     + "shape on the same training images, batch 32): %.0f patches/s.", throughput(model.metadata(), train)));
         }
-        EvaluationReport.patchSection(md, PatchEvaluation.run(model, valid, 4242).report(), "evaluation images");
-        Markdown eval = EvaluateCommand.evaluate(model, valid, localiser, out.resolve(t.id() + "-images"), "x");
-        String body = eval.markdown();
-        body = body.substring(body.indexOf("## Localisation"));
-        md.raw(body.replace("](", "](" + t.id() + "-images/"));
-        // speed: dense vs naive in the same run
+    }
+
+    /**
+     * Dense against naive scan in the same run: the first evaluation image (scaled as the model scans) timed warm,
+     * the naive scan on a central crop of it.
+     *
+     * @return the scaled image, which the preset comparison times too
+     */
+    private BufferedImage speedSection(Markdown md, PhenolocModel model, List<AnnotatedImage> valid) {
         BufferedImage img = ImageFiles.readRgb(valid.get(0).image());
         var arch = model.metadata().architecture();
         DenseScanner dense = new DenseScanner(model.network(), arch);
@@ -190,28 +229,19 @@ final class BenchmarkCommand implements Callable<Integer> {
                 List.of("naive window-by-window", Markdown.f("%dx%d crop", side, side), Markdown.f("%.2f", naive), Markdown.f("%.1f", naivePerMp))));
         md.paragraph(Markdown.f("Dense is %.0fx faster per megapixel than the naive scan. Peak resident memory of this "
                 + "process (VmHWM, includes training): %s.", naivePerMp / densePerMp, peakMemory()));
-        org.phenoloc.engine.report.Efficiency.append(md, model, localiser.config(),
-                valid.stream().map(a -> a.image()).toList());
-        md.paragraph("Memory of localisation alone, measured in a child JVM (-Xmx1g) scanning a generated "
-                + "5472x3648 (20 megapixel) image with heat map and binary map: "
-                + probeMemory(trained != null ? trained : out.resolve(t.id() + "-benchmark.phenoloc")));
-        if (outcome != null) {
-            ImageFiles.writePng(out.resolve(t.id() + "-training.png"), trainingPlot(outcome));
-            md.image("training history", t.id() + "-training.png");
+        return img;
+    }
+
+    /** The --compare models beside this run's on the same evaluation images. */
+    private void presetSection(Markdown md, PhenolocModel model, List<AnnotatedImage> valid, BufferedImage img) {
+        md.heading(2, "Presets compared on the same evaluation images");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(summaryRow("this run's model", model, valid, img));
+        for (Path c : compare) {
+            rows.add(summaryRow(c.getFileName().toString(), ModelFiles.load(c), valid, img));
         }
-        if (!compare.isEmpty()) {
-            md.heading(2, "Presets compared on the same evaluation images");
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(summaryRow("this run's model", model, valid, img));
-            for (Path c : compare) {
-                rows.add(summaryRow(c.getFileName().toString(), ModelFiles.load(c), valid, img));
-            }
-            md.table(List.of("model", "network", "parameters", "training samples/s", "patch accuracy %",
-                    "F1 per class (middle radius, model thresholds)", "dense s per MP (scanned image)"), rows);
-        }
-        AtomicFiles.writeString(out.resolve(t.id() + ".md"), md.markdown());
-        System.out.println(md.markdown());
-        return 0;
+        md.table(List.of("model", "network", "parameters", "training samples/s", "patch accuracy %",
+                "F1 per class (middle radius, model thresholds)", "dense s per MP (scanned image)"), rows);
     }
 
     /**

@@ -52,6 +52,50 @@ public final class LocalisationEvaluation {
 
     private LocalisationEvaluation() {}
 
+    /** What one class collects over the images: scores at its threshold, all low-threshold peaks, the truth. */
+    private record Collected(List<ImageScore> scores, List<List<ScoredPoint>> swept, List<List<Point>> truths) {
+        Collected() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /** Scores class {@code ci} of one image: matches at every radius, pixel accuracy, and the peaks for the sweep. */
+    private static void collect(Collected into, AnnotatedImage a, LocalisationResult all, LocalisationResult r, int ci,
+            String c, double[] radii, double window) {
+        double threshold = r.thresholds().get(c);
+        List<Point> truth = a.features().stream().filter(f -> f.className().equals(c)).map(Feature::point).toList();
+        List<Point> det = r.detections().stream().filter(d -> d.className().equals(c)).map(d -> new Point(d.x(), d.y())).toList();
+        Map<Double, MatchResult> byRadius = new LinkedHashMap<>();
+        for (double radius : radii) {
+            byRadius.put(radius, PointMatcher.match(det, truth, radius));
+        }
+        BitMap map = BitMap.of(Renderings.binaryMap(r, ci, threshold), r.width(), r.height());
+        PixelAccuracy px = PixelAccuracy.measure(map, truth, window / 2);
+        into.scores().add(new ImageScore(r.image(), truth.size(), det.size(), byRadius, px, r.seconds()));
+        into.swept().add(all.detections().stream().filter(d -> d.className().equals(c))
+                .map(d -> new ScoredPoint(new Point(d.x(), d.y()), d.score())).toList());
+        into.truths().add(truth);
+    }
+
+    /** One class over all images: summaries per radius, pixel accuracy, and the threshold sweep at the middle radius. */
+    private static ClassResult summarise(String c, double threshold, Collected col, double[] radii, double sweepRadius) {
+        Map<Double, MatchSummary> summaries = new LinkedHashMap<>();
+        for (double radius : radii) {
+            summaries.put(radius, MatchSummary.of(col.scores().stream().map(s -> s.byRadius().get(radius)).toList()));
+        }
+        double[][] sweep = new double[SWEEP.length][];
+        for (int t = 0; t < SWEEP.length; t++) {
+            List<MatchResult> at = new ArrayList<>();
+            for (int i = 0; i < col.truths().size(); i++) {
+                at.add(PointMatcher.match(col.swept().get(i), col.truths().get(i), sweepRadius, SWEEP[t]));
+            }
+            MatchSummary s = MatchSummary.of(at);
+            sweep[t] = new double[] {SWEEP[t], s.precision(), s.recall(), s.f1()};
+        }
+        return new ClassResult(c, threshold, col.scores(), summaries,
+                PixelAccuracy.sum(col.scores().stream().map(ImageScore::pixels).toList()), sweep, sweepRadius);
+    }
+
     /** @param onImage called with each image and its result at the configured thresholds (for pictures); may be null */
     public static Result run(PhenolocModel model, LocaliserConfig config, List<AnnotatedImage> images, Progress progress,
             BiConsumer<BufferedImage, LocalisationResult> onImage) {
@@ -65,13 +109,9 @@ public final class LocalisationEvaluation {
         thresholds.forEach((c, t) -> low.put(c, Math.min(SWEEP[0], t)));
         Localiser sweeper = new Localiser(model, new LocaliserConfig(config.stride(), low, config.suppressionRadius(), config.dense(), config.flips()));
         double window = meta.recipe().window() / meta.imageScale();
-        Map<String, List<ImageScore>> scores = new LinkedHashMap<>();
-        Map<String, List<List<ScoredPoint>>> swept = new LinkedHashMap<>();
-        Map<String, List<List<Point>>> truths = new LinkedHashMap<>();
+        Map<String, Collected> collected = new LinkedHashMap<>();
         for (String c : thresholds.keySet()) { // untrained classes have no threshold and are not scored
-            scores.put(c, new ArrayList<>());
-            swept.put(c, new ArrayList<>());
-            truths.put(c, new ArrayList<>());
+            collected.put(c, new Collected());
         }
         for (int n = 0; n < images.size(); n++) {
             progress.checkCancelled();
@@ -82,22 +122,9 @@ public final class LocalisationEvaluation {
             LocalisationResult r = new LocalisationResult(all.image(), all.width(), all.height(), all.imageScale(), all.grid(),
                     thresholds, kept, all.seconds());
             for (int ci = 0; ci < classes.size(); ci++) {
-                String c = classes.get(ci);
-                if (!thresholds.containsKey(c)) {
-                    continue;
+                if (thresholds.containsKey(classes.get(ci))) {
+                    collect(collected.get(classes.get(ci)), a, all, r, ci, classes.get(ci), radii, window);
                 }
-                List<Point> truth = a.features().stream().filter(f -> f.className().equals(c)).map(Feature::point).toList();
-                List<Point> det = kept.stream().filter(d -> d.className().equals(c)).map(d -> new Point(d.x(), d.y())).toList();
-                Map<Double, MatchResult> byRadius = new LinkedHashMap<>();
-                for (double radius : radii) {
-                    byRadius.put(radius, PointMatcher.match(det, truth, radius));
-                }
-                BitMap map = BitMap.of(Renderings.binaryMap(r, ci, thresholds.get(c)), r.width(), r.height());
-                PixelAccuracy px = PixelAccuracy.measure(map, truth, window / 2);
-                scores.get(c).add(new ImageScore(r.image(), truth.size(), det.size(), byRadius, px, r.seconds()));
-                swept.get(c).add(all.detections().stream().filter(d -> d.className().equals(c))
-                        .map(d -> new ScoredPoint(new Point(d.x(), d.y()), d.score())).toList());
-                truths.get(c).add(truth);
             }
             if (onImage != null) {
                 onImage.accept(img, r);
@@ -106,21 +133,7 @@ public final class LocalisationEvaluation {
         }
         List<ClassResult> out = new ArrayList<>();
         for (String c : thresholds.keySet()) {
-            Map<Double, MatchSummary> summaries = new LinkedHashMap<>();
-            for (double radius : radii) {
-                summaries.put(radius, MatchSummary.of(scores.get(c).stream().map(s -> s.byRadius().get(radius)).toList()));
-            }
-            double[][] sweep = new double[SWEEP.length][];
-            for (int t = 0; t < SWEEP.length; t++) {
-                List<MatchResult> at = new ArrayList<>();
-                for (int i = 0; i < truths.get(c).size(); i++) {
-                    at.add(PointMatcher.match(swept.get(c).get(i), truths.get(c).get(i), sweepRadius, SWEEP[t]));
-                }
-                MatchSummary s = MatchSummary.of(at);
-                sweep[t] = new double[] {SWEEP[t], s.precision(), s.recall(), s.f1()};
-            }
-            out.add(new ClassResult(c, thresholds.get(c), scores.get(c), summaries,
-                    PixelAccuracy.sum(scores.get(c).stream().map(ImageScore::pixels).toList()), sweep, sweepRadius));
+            out.add(summarise(c, thresholds.get(c), collected.get(c), radii, sweepRadius));
         }
         return new Result(out);
     }

@@ -32,14 +32,7 @@ public final class Trainer {
     }
 
     public TrainingResult train(List<Patch> train, List<Patch> test, TrainingListener listener) {
-        if (train.isEmpty()) {
-            throw new BadInputException("no training patches");
-        }
-        checkLabels(train, "training");
-        long positives = train.stream().filter(p -> p.label() != architecture.classes() - 1).count();
-        if (positives == 0) {
-            throw new BadInputException("the training data has no positive examples (only negatives)");
-        }
+        checkTrainable(train);
         int batchesPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
         // in iterations: fitting DataSets one by one does not advance DL4J's epoch counter
         var schedule = new StepSchedule(ScheduleType.ITERATION, config.learningRate(), 0.1,
@@ -59,26 +52,8 @@ public final class Trainer {
         double trainSeconds = 0;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            Collections.shuffle(order, random);
-            double lossSum = 0;
-            for (int b = 0; b < batchesPerEpoch; b++) {
-                if (listener.isCancelled()) {
-                    throw new TrainingCancelledException();
-                }
-                List<Patch> slice = order.subList(b * config.batchSize(), Math.min(order.size(), (b + 1) * config.batchSize()));
-                DataSet ds = PatchBatches.batch(slice, architecture.window(), architecture.classes(), random, config.augmentFlips(),
-                        standardiser);
-                net.fit(ds);
-                double loss = net.score();
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("training diverged (loss " + loss + ") in epoch " + epoch
-                            + "; lower the learning rate (now " + config.learningRate() + ")");
-                }
-                lossSum += loss;
-                samples += slice.size();
-                double progress = ((epoch - 1) * batchesPerEpoch + b + 1) / (double) (config.epochs() * batchesPerEpoch);
-                listener.batchDone(epoch, b + 1, batchesPerEpoch, loss, progress);
-            }
+            double loss = trainEpoch(net, order, epoch, batchesPerEpoch, random, standardiser, listener);
+            samples += order.size();
             trainSeconds += (System.nanoTime() - epochStart) / 1e9;
             double trainAcc = accuracy(net, subsample(train, 2000, random), standardiser);
             double testAcc = test.isEmpty() ? trainAcc : accuracy(net, test, standardiser);
@@ -91,7 +66,7 @@ public final class Trainer {
             } else {
                 sinceBest++;
             }
-            EpochStats stats = new EpochStats(epoch, schedule.valueAt((epoch - 1) * batchesPerEpoch, 0), lossSum / batchesPerEpoch, trainAcc,
+            EpochStats stats = new EpochStats(epoch, schedule.valueAt((epoch - 1) * batchesPerEpoch, 0), loss, trainAcc,
                     testAcc, (System.nanoTime() - epochStart) / 1e9, best);
             history.add(stats);
             listener.epochDone(stats);
@@ -103,6 +78,43 @@ public final class Trainer {
         standardiser.foldInto(net);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new TrainingResult(net, history, bestEpoch, bestAcc, samples / trainSeconds, seconds);
+    }
+
+    /** One pass over the shuffled training patches; returns the mean minibatch loss. */
+    private double trainEpoch(MultiLayerNetwork net, List<Patch> order, int epoch, int batchesPerEpoch, Random random,
+            InputStandardiser standardiser, TrainingListener listener) {
+        Collections.shuffle(order, random);
+        double lossSum = 0;
+        for (int b = 0; b < batchesPerEpoch; b++) {
+            if (listener.isCancelled()) {
+                throw new TrainingCancelledException();
+            }
+            List<Patch> slice = order.subList(b * config.batchSize(), Math.min(order.size(), (b + 1) * config.batchSize()));
+            DataSet ds = PatchBatches.batch(slice, architecture.window(), architecture.classes(), random, config.augmentFlips(),
+                    standardiser);
+            net.fit(ds);
+            double loss = net.score();
+            if (!Double.isFinite(loss)) {
+                throw new IllegalStateException("training diverged (loss " + loss + ") in epoch " + epoch
+                        + "; lower the learning rate (now " + config.learningRate() + ")");
+            }
+            lossSum += loss;
+            double progress = ((epoch - 1) * batchesPerEpoch + b + 1) / (double) (config.epochs() * batchesPerEpoch);
+            listener.batchDone(epoch, b + 1, batchesPerEpoch, loss, progress);
+        }
+        return lossSum / batchesPerEpoch;
+    }
+
+    /** Some patches, every label a class of the network, at least one positive, each patch big enough. */
+    private void checkTrainable(List<Patch> train) {
+        if (train.isEmpty()) {
+            throw new BadInputException("no training patches");
+        }
+        checkLabels(train, "training");
+        long positives = train.stream().filter(p -> p.label() != architecture.classes() - 1).count();
+        if (positives == 0) {
+            throw new BadInputException("the training data has no positive examples (only negatives)");
+        }
     }
 
     private void checkLabels(List<Patch> patches, String what) {

@@ -17,6 +17,7 @@ import org.knime.core.data.def.IntCell;
 import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
@@ -137,6 +138,26 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
         ModelMetadata meta = metadata(table.getDataTableSpec(), Map.of());
         TrainingConfig config = m_settings.training();
         Architecture arch = meta.architecture();
+        checkPatchSizes(meta, train, test);
+        TrainingResult result = fit(exec, arch, config, train, test);
+        BufferedDataTable history = historyTable(exec, result, test.isEmpty());
+        if (test.isEmpty()) {
+            setWarningMessage("No validation patches (no 'test' partition rows and no validation table): the best"
+                + " epoch was chosen on training accuracy");
+        }
+        // the typed provenance, built by the engine exactly as for the command line's training
+        var settings = new TrainingJob.Settings(task, arch.channels(), m_settings.widthScale(), arch.batchNorm(), 0,
+            TrainingMethod.PATCHES, config, DenseTrainingConfig.defaults());
+        var prov = TrainingJob.provenance("KNIME patch table", "KNIME CNN Learner", TrainingMethod.PATCHES,
+            List.of(), List.of(), settings, train.size(), test.size(), result.history(), result.bestEpoch(), "",
+            result.seconds(), result.samplesPerSecond()).toMap();
+        PhenolocModel model = new PhenolocModel(result.network(), meta.withProvenance(prov));
+        return new PortObject[] {new PhenolocModelPortObject(model), history};
+    }
+
+    /** Every patch has the size and channels of the training patch column's recipe. */
+    private static void checkPatchSizes(final ModelMetadata meta, final List<Patch> train, final List<Patch> test) {
+        Architecture arch = meta.architecture();
         for (List<Patch> ps : List.of(train, test)) {
             for (Patch p : ps) {
                 if (p.channels() != arch.channels() || p.size() != meta.recipe().storedSize()) {
@@ -147,11 +168,14 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
                 }
             }
         }
-        BufferedDataContainer history = exec.createDataContainer(historySpec());
-        TrainingResult result;
+    }
+
+    /** Trains with progress and cancel through {@code exec}; out of memory becomes advice on what to raise. */
+    private static TrainingResult fit(final ExecutionContext exec, final Architecture arch, final TrainingConfig config,
+        final List<Patch> train, final List<Patch> test) throws CanceledExecutionException {
         Backend.init();
         try {
-            result = new Trainer(arch, config).train(train, test, new TrainingListener() {
+            return new Trainer(arch, config).train(train, test, new TrainingListener() {
                 @Override
                 public void batchDone(final int epoch, final int batch, final int batches, final double loss,
                     final double progress) {
@@ -171,25 +195,20 @@ final class CnnLearnerNodeModel extends PhenolocNodeModel<CnnLearnerSettings> {
         } finally {
             Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         }
+    }
+
+    /** One row per epoch: rate, loss, accuracies, seconds, and which epoch's weights were kept. */
+    private static BufferedDataTable historyTable(final ExecutionContext exec, final TrainingResult result,
+        final boolean noValidation) {
+        BufferedDataContainer history = exec.createDataContainer(historySpec());
         for (EpochStats s : result.history()) {
             history.addRowToTable(new DefaultRow(RowKey.createRowKey(s.epoch() - 1L), new IntCell(s.epoch()),
                 new DoubleCell(s.learningRate()), new DoubleCell(s.meanLoss()), Tables.doubleOrMissing(s.trainAccuracy()),
-                Tables.doubleOrMissing(test.isEmpty() ? Double.NaN : s.testAccuracy()), new DoubleCell(s.seconds()),
+                Tables.doubleOrMissing(noValidation ? Double.NaN : s.testAccuracy()), new DoubleCell(s.seconds()),
                 new IntCell(s.epoch() == result.bestEpoch() ? 1 : 0)));
         }
         history.close();
-        if (test.isEmpty()) {
-            setWarningMessage("No validation patches (no 'test' partition rows and no validation table): the best"
-                + " epoch was chosen on training accuracy");
-        }
-        // the typed provenance, built by the engine exactly as for the command line's training
-        var settings = new TrainingJob.Settings(task, arch.channels(), m_settings.widthScale(), arch.batchNorm(), 0,
-            TrainingMethod.PATCHES, config, DenseTrainingConfig.defaults());
-        var prov = TrainingJob.provenance("KNIME patch table", "KNIME CNN Learner", TrainingMethod.PATCHES,
-            List.of(), List.of(), settings, train.size(), test.size(), result.history(), result.bestEpoch(), "",
-            result.seconds(), result.samplesPerSecond()).toMap();
-        PhenolocModel model = new PhenolocModel(result.network(), meta.withProvenance(prov));
-        return new PortObject[] {new PhenolocModelPortObject(model), history.getTable()};
+        return history.getTable();
     }
 
     /** Which memory setting to raise, with the numbers that matter. */

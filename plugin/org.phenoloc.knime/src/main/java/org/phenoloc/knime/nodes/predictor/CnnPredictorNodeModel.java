@@ -107,64 +107,85 @@ final class CnnPredictorNodeModel extends PhenolocNodeModel<CnnPredictorSettings
         List<Patch> patches = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
         List<Integer> predicted = new ArrayList<>();
-        long done = 0;
         try (CloseableRowIterator it = in.iterator()) {
             while (it.hasNext()) {
                 DataRow r = it.next();
-                int label = -1;
-                if (clsCol >= 0 && !r.getCell(clsCol).isMissing()) {
-                    String cls = Tables.string(r, clsCol, "class");
-                    label = m.classes().indexOf(cls);
-                    if (label < 0) {
-                        throw new BadInputException("row '" + r.getKey() + "': class '" + cls + "' is not one of the"
-                            + " model's classes " + m.classes());
-                    }
-                }
-                Patch p = Images.patch(r, patchCol, Math.max(0, label), r.getKey().getString(), 0, 0);
-                if (p.size() < m.architecture().window() || p.channels() != m.architecture().channels()) {
-                    throw new BadInputException("row '" + r.getKey() + "': the patch is " + p.size() + " x " + p.size()
-                        + " x " + p.channels() + "; the model needs at least " + m.architecture().window() + " x "
-                        + m.architecture().window() + " x " + m.architecture().channels());
-                }
+                int label = label(r, clsCol, m);
                 rows.add(r);
-                patches.add(p);
+                patches.add(patch(r, patchCol, label, m));
                 truth.add(label);
                 if (rows.size() == BATCH || !it.hasNext()) {
                     exec.checkCanceled();
-                    float[][] prob = model.probabilities(patches);
-                    for (int i = 0; i < rows.size(); i++) {
-                        int arg = PatchClassifier.argMax(prob[i]);
-                        predicted.add(arg);
-                        List<DataCell> cells = new ArrayList<>();
-                        rows.get(i).forEach(cells::add);
-                        for (float v : prob[i]) {
-                            cells.add(new DoubleCell(v));
-                        }
-                        cells.add(new StringCell(m.classes().get(arg)));
-                        out.addRowToTable(new DefaultRow(rows.get(i).getKey(), cells));
-                    }
-                    done += rows.size();
-                    exec.setProgress(done / (double)Math.max(1, in.size()), "classified " + done + " patches");
+                    classify(model, rows, patches, out, predicted);
+                    exec.setProgress(predicted.size() / (double)Math.max(1, in.size()),
+                        "classified " + predicted.size() + " patches");
                     rows.clear();
                     patches.clear();
                 }
             }
         }
         out.close();
+        return new PortObject[] {out.getTable(), report(exec, m, truth, predicted)};
+    }
+
+    /** The row's class index in the model, -1 without a class column or with a missing class. */
+    private static int label(final DataRow r, final int clsCol, final ModelMetadata m) {
+        if (clsCol < 0 || r.getCell(clsCol).isMissing()) {
+            return -1;
+        }
+        String cls = Tables.string(r, clsCol, "class");
+        int label = m.classes().indexOf(cls);
+        if (label < 0) {
+            throw new BadInputException("row '" + r.getKey() + "': class '" + cls + "' is not one of the"
+                + " model's classes " + m.classes());
+        }
+        return label;
+    }
+
+    /** The row's patch, checked to fit the network. */
+    private static Patch patch(final DataRow r, final int patchCol, final int label, final ModelMetadata m) {
+        Patch p = Images.patch(r, patchCol, Math.max(0, label), r.getKey().getString(), 0, 0);
+        if (p.size() < m.architecture().window() || p.channels() != m.architecture().channels()) {
+            throw new BadInputException("row '" + r.getKey() + "': the patch is " + p.size() + " x " + p.size()
+                + " x " + p.channels() + "; the model needs at least " + m.architecture().window() + " x "
+                + m.architecture().window() + " x " + m.architecture().channels());
+        }
+        return p;
+    }
+
+    /** Classifies one batch: each row with its class probabilities and predicted class appended. */
+    private static void classify(final PhenolocModel model, final List<DataRow> rows, final List<Patch> patches,
+        final BufferedDataContainer out, final List<Integer> predicted) {
+        ModelMetadata m = model.metadata();
+        float[][] prob = model.probabilities(patches);
+        for (int i = 0; i < rows.size(); i++) {
+            int arg = PatchClassifier.argMax(prob[i]);
+            predicted.add(arg);
+            List<DataCell> cells = new ArrayList<>();
+            rows.get(i).forEach(cells::add);
+            for (float v : prob[i]) {
+                cells.add(new DoubleCell(v));
+            }
+            cells.add(new StringCell(m.classes().get(arg)));
+            out.addRowToTable(new DefaultRow(rows.get(i).getKey(), cells));
+        }
+    }
+
+    /** The Table-1 report over the patches that have a class (a warning when some or all have none). */
+    private BufferedDataTable report(final ExecutionContext exec, final ModelMetadata m, final List<Integer> truth,
+        final List<Integer> predicted) {
         BufferedDataContainer report = exec.createDataContainer(reportSpec(m));
-        int[] t = truth.stream().mapToInt(Integer::intValue).filter(v -> v >= 0).toArray();
-        if (t.length == truth.size() && t.length > 0) {
-            int[] p = predicted.stream().mapToInt(Integer::intValue).toArray();
-            addReport(report, PatchReport.of(m.classes(), t, p));
-        } else if (t.length > 0) {
-            setWarningMessage("Some patches have no class: Table 1 covers only the " + t.length + " that have one");
-            List<Integer> tt = new ArrayList<>();
-            List<Integer> pp = new ArrayList<>();
-            for (int i = 0; i < truth.size(); i++) {
-                if (truth.get(i) >= 0) {
-                    tt.add(truth.get(i));
-                    pp.add(predicted.get(i));
-                }
+        List<Integer> tt = new ArrayList<>();
+        List<Integer> pp = new ArrayList<>();
+        for (int i = 0; i < truth.size(); i++) {
+            if (truth.get(i) >= 0) {
+                tt.add(truth.get(i));
+                pp.add(predicted.get(i));
+            }
+        }
+        if (!tt.isEmpty()) {
+            if (tt.size() < truth.size()) {
+                setWarningMessage("Some patches have no class: Table 1 covers only the " + tt.size() + " that have one");
             }
             addReport(report, PatchReport.of(m.classes(), tt.stream().mapToInt(Integer::intValue).toArray(),
                 pp.stream().mapToInt(Integer::intValue).toArray()));
@@ -173,7 +194,7 @@ final class CnnPredictorNodeModel extends PhenolocNodeModel<CnnPredictorSettings
                 + " only, the Table-1 report is empty");
         }
         report.close();
-        return new PortObject[] {out.getTable(), report.getTable()};
+        return report.getTable();
     }
 
     /** Table 1 rows: one per class and Total/Average (confusion-matrix column sums in the total row). */

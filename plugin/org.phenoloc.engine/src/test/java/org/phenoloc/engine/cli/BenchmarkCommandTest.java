@@ -1,0 +1,50 @@
+package org.phenoloc.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phenoloc.engine.synthetic.RootSystemConfig;
+import org.phenoloc.engine.synthetic.RootSystemGenerator;
+
+/**
+ * `phenoloc benchmark` end to end on a tiny generated train/ and valid/ folder: the command that writes the README's
+ * result tables trains, compares the methods, evaluates, times the scans and writes its report; and with --model it
+ * reports on a model trained earlier without training again.
+ */
+class BenchmarkCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsComparesAndReportsThenReportsOnTheSavedModel() throws Exception {
+        Path data = dir.resolve("data");
+        RootSystemConfig roots = new RootSystemConfig(256, 320, 2, 3, 0.5, 0.2, 5);
+        RootSystemGenerator.writeDataset(data.resolve("train"), 3, roots.withSeed(1));
+        RootSystemGenerator.writeDataset(data.resolve("valid"), 2, roots.withSeed(2));
+        Path out = dir.resolve("out");
+        ReliabilityTest.run("benchmark", "roots", "--data", data.toString(), "--out", out.toString(), "--no-paper",
+                "--epochs", "1", "--width-scale", "0.125", "--crops-per-epoch", "8", "--mining-rounds", "0",
+                "--image-scale", "0.75").expect(0);
+        String report = Files.readString(out.resolve("roots.md"));
+        for (String part : new String[] {"# Benchmark: roots on data", "Data: train/ and valid/",
+            "| dense training (ours, default", "| classical skeleton end points", "## Training (dense method)",
+            "Image scale 0.75", "## Localisation", "## Speed (stride 4, on the image scaled by 0.75)",
+            "faster per megapixel than the naive scan", "training history"}) {
+            assertTrue(report.contains(part), "report lacks '" + part + "':\n" + report);
+        }
+        assertTrue(Files.size(out.resolve("roots-benchmark.phenoloc")) > 0, "the trained model is saved");
+        assertTrue(Files.exists(out.resolve("roots-training.png")), "training plot");
+        assertTrue(Files.exists(out.resolve("roots-methods-pr.png")), "precision-recall plot of the methods");
+
+        Path again = dir.resolve("again");
+        ReliabilityTest.run("benchmark", "roots", "--data", data.toString(), "--out", again.toString(), "--no-paper",
+                "--model", out.resolve("roots-benchmark.phenoloc").toString()).expect(0);
+        String second = Files.readString(again.resolve("roots.md"));
+        assertTrue(second.contains("(model roots-benchmark.phenoloc, trained in an earlier run)"), second);
+        assertTrue(!Files.exists(again.resolve("roots-benchmark.phenoloc")), "nothing trained the second time");
+    }
+}
