@@ -148,10 +148,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             return new Trained(ModelFiles.load(trained), Double.NaN, null);
         }
         long t0 = System.nanoTime();
-        var settings = training.settings(t, train, line -> {
-            System.out.println(line);
-            scaleNote = line.substring(line.indexOf(", ") + 2); // "image scale S, REASON": the reason
-        });
+        var settings = training.settings(t, train, System.out::println, c -> scaleNote = c.reason());
         TrainingJob.Outcome outcome = TrainingJob.run(train, data.toString(), settings, new ConsoleTraining(System.out),
                 line -> {
                     System.out.println(line);

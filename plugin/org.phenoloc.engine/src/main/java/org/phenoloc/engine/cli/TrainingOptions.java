@@ -109,17 +109,24 @@ final class TrainingOptions {
      */
     TrainingJob.Settings settings(Task task, java.util.List<org.phenoloc.engine.annotations.AnnotatedImage> images,
             java.util.function.Consumer<String> log) {
+        return settings(task, images, log, c -> {});
+    }
+
+    /** As {@link #settings(Task, java.util.List, java.util.function.Consumer)}, also handing the choice to {@code chosen}. */
+    TrainingJob.Settings settings(Task task, java.util.List<org.phenoloc.engine.annotations.AnnotatedImage> images,
+            java.util.function.Consumer<String> log, java.util.function.Consumer<TrainingJob.ScaleChoice> chosen) {
         TrainingJob.Settings s = settings(task);
         if (imageScale != null) {
             return s;
         }
         TrainingJob.ScaleChoice c = TrainingJob.imageScaleFor(task, s.method(), images);
-        log.accept(IMAGE_SCALE_LOG + c.scale() + ", " + c.reason());
+        log.accept(c.describe());
+        chosen.accept(c);
         return s.withImageScale(c.scale());
     }
 
     /** Start of the log line that reports the image scale chosen from the data. */
-    static final String IMAGE_SCALE_LOG = "image scale ";
+    static final String IMAGE_SCALE_LOG = TrainingJob.ScaleChoice.LOG_PREFIX;
 
     TrainingJob.Settings settings(Task task) {
         TrainingMethod m = TrainingMethod.parse(method);

@@ -138,7 +138,15 @@ public final class TrainingJob {
     public static final double ROOT_WIDTH_AFTER_SCALING = 4.0;
 
     /** @param scale the image scale; @param reason how it was chosen, for the log and the report */
-    public record ScaleChoice(double scale, String reason) {}
+    public record ScaleChoice(double scale, String reason) {
+        /** Start of {@link #describe()}. */
+        public static final String LOG_PREFIX = "image scale ";
+
+        /** "image scale S, REASON": the line the command line and the KNIME log print. */
+        public String describe() {
+            return LOG_PREFIX + scale + ", " + reason;
+        }
+    }
 
     /**
      * The default image scale for these training images: for dense root training with root lines in the annotations

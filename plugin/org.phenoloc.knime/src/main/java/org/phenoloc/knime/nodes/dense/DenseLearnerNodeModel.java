@@ -122,7 +122,7 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
             } catch (Progress.CancelledException e) {
                 throw cancelledException();
             }
-            LOGGER.info("image scale " + choice.scale() + ", " + choice.reason());
+            LOGGER.info(choice.describe());
             settings = settings.withImageScale(choice.scale());
         }
         List<String> warnings = new ArrayList<>();
