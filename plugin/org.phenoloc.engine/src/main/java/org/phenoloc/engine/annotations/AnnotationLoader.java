@@ -52,34 +52,66 @@ public final class AnnotationLoader {
             Consumer<String> warn) {
         RsmlReader rsmlReader = new RsmlReader(minRootLength);
         List<Path> images = ImageFiles.listImages(dir); // also checks that dir is a folder
-        List<Path> files = files(dir);
-        if (files.isEmpty()) {
-            throw new BadInputException(dir, "folder is empty (" + LOOKED_FOR + ")");
-        }
-        List<Path> rsmls = new ArrayList<>();
-        List<Path> csvs = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
-        for (Path p : files) {
-            String ext = extension(p);
-            if (ext.equals("rsml")) {
-                rsmls.add(p);
-            } else if (ext.equals("csv") && CsvPointReader.hasPointHeader(p)) {
-                csvs.add(p);
-            } else if (ext.equals("csv")) {
-                String problem = p + ": not a point CSV, " + CsvPointReader.headerProblem(p) + "; ignored";
-                warn.accept(problem);
-                ignored.add(problem);
-            }
-        }
+        FolderFiles files = FolderFiles.list(dir, warn);
         if (images.isEmpty()) {
             throw new BadInputException(dir, "no images in this folder (" + LOOKED_FOR + ")");
         }
 
         Map<Path, AnnotatedImage> byImage = new TreeMap<>();
-        for (Path rsml : rsmls) {
+        for (Path rsml : files.rsmls()) {
             Path image = imageFor(rsml, images);
             put(byImage, rsmlReader.read(rsml, image));
         }
+        Map<String, Integer> unknown = readCsvs(dir, files.csvs(), classes, byImage, warn);
+        checkAnnotated(dir, byImage, files, unknown, classes);
+        unannotatedWarning(dir, images, byImage).ifPresent(warn);
+
+        for (AnnotatedImage a : byImage.values()) {
+            checkInside(a);
+        }
+        return List.copyOf(sortedByFileName(byImage.values()));
+    }
+
+    /**
+     * The annotation files of a folder: RSML files and point CSVs. A CSV without the point header is ignored with a
+     * warning, which is also kept for the error when nothing is annotated.
+     */
+    private record FolderFiles(List<Path> rsmls, List<Path> csvs, List<String> ignored) {
+
+        /** @throws BadInputException if the folder has no (non-hidden) files */
+        static FolderFiles list(Path dir, Consumer<String> warn) {
+            List<Path> files = files(dir);
+            if (files.isEmpty()) {
+                throw new BadInputException(dir, "folder is empty (" + LOOKED_FOR + ")");
+            }
+            List<Path> rsmls = new ArrayList<>();
+            List<Path> csvs = new ArrayList<>();
+            List<String> ignored = new ArrayList<>();
+            for (Path p : files) {
+                String ext = extension(p);
+                if (ext.equals("rsml")) {
+                    rsmls.add(p);
+                } else if (ext.equals("csv") && CsvPointReader.hasPointHeader(p)) {
+                    csvs.add(p);
+                } else if (ext.equals("csv")) {
+                    String problem = p + ": not a point CSV, " + CsvPointReader.headerProblem(p) + "; ignored";
+                    warn.accept(problem);
+                    ignored.add(problem);
+                }
+            }
+            return new FolderFiles(rsmls, csvs, ignored);
+        }
+    }
+
+    /**
+     * Adds the images of each point CSV to {@code byImage}, with only the rows of {@code classes} (all rows if null),
+     * and warns per file about the rows dropped.
+     *
+     * @return the dropped rows over all files, counted per class name
+     * @throws BadInputException for a CSV naming an image that is not in {@code dir}
+     */
+    private static Map<String, Integer> readCsvs(Path dir, List<Path> csvs, Collection<String> classes,
+            Map<Path, AnnotatedImage> byImage, Consumer<String> warn) {
         Map<String, Integer> unknown = new TreeMap<>();
         for (Path csv : csvs) {
             CsvClasses kept = new CsvClasses(classes);
@@ -93,28 +125,44 @@ public final class AnnotationLoader {
             kept.report(csv, warn);
             kept.unknown.forEach((c, n) -> unknown.merge(c, n, Integer::sum));
         }
+        return unknown;
+    }
+
+    /**
+     * @throws BadInputException if no image is annotated (naming the ignored files), or if only CSVs annotate and
+     *                           every point of theirs had a class outside {@code classes}
+     */
+    private static void checkAnnotated(Path dir, Map<Path, AnnotatedImage> byImage, FolderFiles files,
+            Map<String, Integer> unknown, Collection<String> classes) {
         if (byImage.isEmpty()) {
             throw new BadInputException(dir, "no annotated images in " + dir + " (" + LOOKED_FOR + ")"
-                    + (ignored.isEmpty() ? "" : "; " + String.join("; ", ignored)));
+                    + (files.ignored().isEmpty() ? "" : "; " + String.join("; ", files.ignored())));
         }
-        if (!unknown.isEmpty() && rsmls.isEmpty() && byImage.values().stream().allMatch(a -> a.features().isEmpty())) {
+        if (!unknown.isEmpty() && files.rsmls().isEmpty()
+                && byImage.values().stream().allMatch(a -> a.features().isEmpty())) {
             throw new BadInputException(dir, "no annotated point has a class of this task (found " + unknown.keySet()
                     + "; expected " + classes + ")" + CsvClasses.otherTask(unknown.keySet(), classes));
         }
+    }
+
+    /**
+     * The warning about the {@code images} no annotation names ({@code byImage} is keyed by absolute normalised
+     * path): {@code dir: N image(s) without annotations skipped: a.png, ...}; empty if every image is annotated.
+     */
+    static Optional<String> unannotatedWarning(Path dir, Collection<Path> images, Map<Path, AnnotatedImage> byImage) {
         List<String> unannotated = images.stream().filter(i -> !byImage.containsKey(i.toAbsolutePath().normalize()))
                 .map(i -> i.getFileName().toString()).toList();
-        if (!unannotated.isEmpty()) {
-            warn.accept(dir + ": " + unannotated.size() + " image(s) without annotations skipped: "
-                    + String.join(", ", unannotated));
-        }
+        return unannotated.isEmpty() ? Optional.empty()
+                : Optional.of(dir + ": " + unannotated.size() + " image(s) without annotations skipped: "
+                        + String.join(", ", unannotated));
+    }
 
-        for (AnnotatedImage a : byImage.values()) {
-            checkInside(a);
-        }
-        List<AnnotatedImage> result = new ArrayList<>(byImage.values());
+    /** A sorted copy: by image file name, then by the image's whole path. */
+    static List<AnnotatedImage> sortedByFileName(Collection<AnnotatedImage> annotated) {
+        List<AnnotatedImage> result = new ArrayList<>(annotated);
         result.sort(Comparator.comparing((AnnotatedImage a) -> a.image().getFileName().toString())
                 .thenComparing(a -> a.image().toString()));
-        return List.copyOf(result);
+        return result;
     }
 
     /** The image an RSML file annotates: same stem beside it, else the one its file-key names. */

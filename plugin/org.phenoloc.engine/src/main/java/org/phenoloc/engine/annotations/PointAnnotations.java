@@ -9,7 +9,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,44 +69,13 @@ public final class PointAnnotations {
      */
     public static Result loadFolder(Path dir, ClassMapping mapping, boolean strict, double minRootLength) {
         RsmlReader rsmlReader = new RsmlReader(minRootLength);
-        List<Path> images = new ArrayList<>(ImageFiles.listImages(dir)); // also checks that dir is a folder
-        if (Files.isDirectory(dir.resolve("images"))) {
-            images.addAll(ImageFiles.listImages(dir.resolve("images")));
-        }
-        if (images.isEmpty()) {
-            throw new BadInputException(dir, "no images in this folder or its images/ subfolder");
-        }
+        List<Path> images = folderImages(dir);
         Loader loader = new Loader(dir, mapping, strict, images);
         for (Path file : annotationCandidates(dir)) {
-            String ext = extension(file);
-            if (ext.equals("rsml")) {
-                // root tips go through the mapping too, so a restricted mapping can refuse them
-                AnnotatedImage roots = rsmlReader.read(file, AnnotationLoader.imageFor(file, images));
-                List<PointFile.LabelledPoint> tips = roots.features().stream()
-                        .map(f -> new PointFile.LabelledPoint(f.className(), f.x(), f.y())).toList();
-                String image = roots.image().toAbsolutePath().toString();
-                loader.add(new PointFile(file, List.of(new PointFile.ImagePoints(image, 0, 0, tips)), List.of()),
-                        roots.structures());
-                continue;
-            }
-            Optional<PointFile> points;
-            try {
-                points = readFile(file);
-            } catch (BadInputException e) {
-                if (strict || !ext.equals("json") || !unparseable(e) || looksLikeAnnotations(file)) {
-                    throw e;
-                }
-                // a broken JSON file of another kind (settings, notes of another tool) must not block the folder
-                loader.warnings.add(e.getMessage() + "; ignored");
-                continue;
-            }
-            if (points.isPresent()) {
-                loader.add(points.get(), List.of());
-            } else if (List.of("json", "xml", "csv", "tsv").contains(ext)) {
-                loader.warnings.add(file + ": not a supported annotation format (COCO keypoints, LabelMe, CVAT"
-                        + " XML, CSV image,class,x,y, maize TSV fn,targets)"
-                        + (ext.equals("csv") ? "; as a point CSV: " + CsvPointReader.headerProblem(file) : "")
-                        + "; ignored");
+            if (extension(file).equals("rsml")) {
+                addRsml(loader, file, rsmlReader, images);
+            } else {
+                addPointFile(loader, file);
             }
         }
         if (loader.byImage.isEmpty()) {
@@ -115,21 +83,69 @@ public final class PointAnnotations {
                     + " CVAT XML and maize TSV annotations in the folder and its images/ and annotations/"
                     + " subfolders)" + (loader.warnings.isEmpty() ? "" : "; " + String.join("; ", loader.warnings)));
         }
-        List<String> unannotated = loader.images.keySet().stream().filter(i -> !loader.byImage.containsKey(i))
-                .map(i -> i.getFileName().toString()).toList();
-        if (!unannotated.isEmpty()) {
-            loader.warnings.add(dir + ": " + unannotated.size() + " image(s) without annotations skipped: "
-                    + String.join(", ", unannotated));
-        }
+        AnnotationLoader.unannotatedWarning(dir, loader.images.keySet(), loader.byImage)
+                .ifPresent(loader.warnings::add);
         if (!loader.unknown.isEmpty() && loader.byImage.values().stream().allMatch(a -> a.features().isEmpty())) {
             // every image would teach "no features here": surely a missing class mapping, not a data set
             throw new BadInputException(dir, "no annotated point has a known class (unknown: " + loader.unknown
                     + "; known: " + mapping.targets() + "); map the classes in a class mapping");
         }
-        List<AnnotatedImage> sorted = new ArrayList<>(loader.byImage.values());
-        sorted.sort(Comparator.comparing((AnnotatedImage a) -> a.image().getFileName().toString())
-                .thenComparing(a -> a.image().toString()));
-        return new Result(sorted, loader.warnings);
+        return new Result(AnnotationLoader.sortedByFileName(loader.byImage.values()), loader.warnings);
+    }
+
+    /**
+     * The images of the folder, then those of its {@code images/} subfolder.
+     *
+     * @throws BadInputException if {@code dir} is no folder or neither holds an image
+     */
+    private static List<Path> folderImages(Path dir) {
+        List<Path> images = new ArrayList<>(ImageFiles.listImages(dir)); // also checks that dir is a folder
+        if (Files.isDirectory(dir.resolve("images"))) {
+            images.addAll(ImageFiles.listImages(dir.resolve("images")));
+        }
+        if (images.isEmpty()) {
+            throw new BadInputException(dir, "no images in this folder or its images/ subfolder");
+        }
+        return images;
+    }
+
+    /** Adds an RSML file's root tips (as points of its image) and its roots (as structures). */
+    private static void addRsml(Loader loader, Path file, RsmlReader rsmlReader, List<Path> images) {
+        // root tips go through the mapping too, so a restricted mapping can refuse them
+        AnnotatedImage roots = rsmlReader.read(file, AnnotationLoader.imageFor(file, images));
+        List<PointFile.LabelledPoint> tips = roots.features().stream()
+                .map(f -> new PointFile.LabelledPoint(f.className(), f.x(), f.y())).toList();
+        String image = roots.image().toAbsolutePath().toString();
+        loader.add(new PointFile(file, List.of(new PointFile.ImagePoints(image, 0, 0, tips)), List.of()),
+                roots.structures());
+    }
+
+    /**
+     * Adds the points of a file of any other supported format. A file of no supported format is skipped (with a
+     * warning if its extension suggests annotations), and so, unless strict, is a JSON file that does not parse and
+     * does not look like annotations.
+     */
+    private static void addPointFile(Loader loader, Path file) {
+        String ext = extension(file);
+        Optional<PointFile> points;
+        try {
+            points = readFile(file);
+        } catch (BadInputException e) {
+            if (loader.strict || !ext.equals("json") || !unparseable(e) || looksLikeAnnotations(file)) {
+                throw e;
+            }
+            // a broken JSON file of another kind (settings, notes of another tool) must not block the folder
+            loader.warnings.add(e.getMessage() + "; ignored");
+            return;
+        }
+        if (points.isPresent()) {
+            loader.add(points.get(), List.of());
+        } else if (List.of("json", "xml", "csv", "tsv").contains(ext)) {
+            loader.warnings.add(file + ": not a supported annotation format (COCO keypoints, LabelMe, CVAT"
+                    + " XML, CSV image,class,x,y, maize TSV fn,targets)"
+                    + (ext.equals("csv") ? "; as a point CSV: " + CsvPointReader.headerProblem(file) : "")
+                    + "; ignored");
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.phenoloc.engine.evaluation.Statistics;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.io.Progress;
@@ -76,8 +77,8 @@ final class EvaluateCommand implements Callable<Integer> {
     /** The up to 900x900 part of an image centred on the points' median (the image centre without points). */
     static java.awt.Rectangle detailWindow(java.awt.image.BufferedImage img,
             java.util.List<org.phenoloc.engine.annotations.Point> points) {
-        double cx = points.isEmpty() ? img.getWidth() / 2.0 : points.stream().mapToDouble(p -> p.x()).sorted().toArray()[points.size() / 2];
-        double cy = points.isEmpty() ? img.getHeight() / 2.0 : points.stream().mapToDouble(p -> p.y()).sorted().toArray()[points.size() / 2];
+        double cx = points.isEmpty() ? img.getWidth() / 2.0 : Statistics.upperMedian(points.stream().mapToDouble(p -> p.x()).toArray());
+        double cy = points.isEmpty() ? img.getHeight() / 2.0 : Statistics.upperMedian(points.stream().mapToDouble(p -> p.y()).toArray());
         int w = Math.min(900, img.getWidth());
         int h = Math.min(900, img.getHeight());
         int x0 = (int) Math.max(0, Math.min(img.getWidth() - w, cx - w / 2.0));

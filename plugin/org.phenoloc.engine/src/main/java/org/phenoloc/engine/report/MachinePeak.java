@@ -1,12 +1,11 @@
 package org.phenoloc.engine.report;
 
-import java.util.Arrays;
-
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.factory.Nd4j;
+import org.phenoloc.engine.evaluation.Statistics;
 import org.phenoloc.engine.network.Backend;
 
 /**
@@ -56,7 +55,6 @@ public record MachinePeak(int size, double mmulGflops, double matmulGflops) {
             product.run();
             seconds[i] = (System.nanoTime() - t0) / 1e9;
         }
-        Arrays.sort(seconds);
-        return 2.0 * n * n * (double) n / seconds[repetitions / 2] / 1e9;
+        return 2.0 * n * n * (double) n / Statistics.upperMedian(seconds) / 1e9;
     }
 }

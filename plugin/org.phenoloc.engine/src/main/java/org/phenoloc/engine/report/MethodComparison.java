@@ -3,7 +3,6 @@ package org.phenoloc.engine.report;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.phenoloc.engine.annotations.Point;
@@ -123,12 +122,5 @@ public final class MethodComparison {
             }
         }
         return best;
-    }
-
-    /** Sorted copy, for medians. */
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length == 0 ? Double.NaN : s[s.length / 2];
     }
 }

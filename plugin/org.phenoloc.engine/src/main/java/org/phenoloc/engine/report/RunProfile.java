@@ -2,10 +2,10 @@ package org.phenoloc.engine.report;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.phenoloc.engine.evaluation.Statistics;
 import org.phenoloc.engine.localisation.LocalisationResult;
 
 /**
@@ -132,8 +132,7 @@ public final class RunProfile {
 
     /** The median image's scan seconds per megapixel. */
     public double medianScanSecondsPerMegapixel() {
-        double[] v = images.stream().mapToDouble(p -> p.scan() / p.megapixels()).sorted().toArray();
-        return v.length == 0 ? Double.NaN : v[v.length / 2];
+        return Statistics.upperMedian(images.stream().mapToDouble(p -> p.scan() / p.megapixels()).toArray());
     }
 
     /** One line for a console: the image's split and its page faults and kernel share. */
@@ -168,11 +167,5 @@ public final class RunProfile {
                 s.map(x -> Long.toString(x.minorFaults())).orElse("n/a"),
                 s.map(x -> Markdown.f("%.2f", x.faultsPerPeakPage())).orElse("n/a"),
                 s.map(x -> Markdown.f("%.1f%%", 100 * x.systemShare())).orElse("n/a"));
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length == 0 ? Double.NaN : s[s.length / 2];
     }
 }

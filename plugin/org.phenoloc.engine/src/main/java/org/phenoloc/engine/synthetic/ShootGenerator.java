@@ -131,6 +131,9 @@ public final class ShootGenerator {
     private record Booth(double left, double right, double floorY, double floorRail, boolean frame, double railW,
             double postW, double barY, double barH, double topBar, List<Shape> occluders) {}
 
+    /** The plants laid out with their leaves, and what they occupy (for keeping the clutter off the tips). */
+    private record Layout(List<Plant> plants, Occupancy occ) {}
+
     private static final class Plant {
         final int index;
         double potX;
@@ -262,18 +265,34 @@ public final class ShootGenerator {
         double sc = Math.min(w, h) / 640.0;
 
         Booth booth = booth(config, sceneRnd, sc);
-        Occupancy occ = null;
-        List<Plant> plants = null;
-        for (int layout = 0; plants == null; layout++) {
-            // A crowded layout may leave no room for some leaf tip; then lay the plants out afresh.
+        Layout layout = layOut(config, booth, sc);
+
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] px = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        drawBackdrop(px, w, h, booth, sceneRnd);
+        drawScene(image, config, booth, layout, shadeRnd, clutterRnd, sc);
+        soften(px, w, h, 0.3 + 0.6 * sceneRnd.nextDouble());
+        addNoise(px, config.noise(), noiseRnd);
+        return groundTruth(image, layout.plants());
+    }
+
+    /**
+     * Lays out the plants (pots, stems, ears, stakes) and then their leaves, each layout from its own plant and leaf
+     * streams. A crowded layout may leave no room for some tip; then the plants are laid out afresh, up to
+     * {@value #LAYOUTS} times.
+     *
+     * @throws BadInputException if no layout has room for every tip
+     */
+    private static Layout layOut(ShootConfig config, Booth booth, double sc) {
+        for (int layout = 0; ; layout++) {
             Random plantRnd = new Random(mix(config.seed(), 12 + 100L * layout));
             Random leafRnd = new Random(mix(config.seed(), 13 + 100L * layout));
-            occ = new Occupancy();
+            Occupancy occ = new Occupancy();
             occ.shapes.addAll(booth.occluders());
             try {
                 List<Plant> placed = placePlants(config, booth, plantRnd, occ, sc);
                 placeLeaves(config, placed, leafRnd, occ);
-                plants = placed;
+                return new Layout(placed, occ);
             } catch (LayoutFailed e) {
                 if (layout + 1 >= LAYOUTS) {
                     throw new BadInputException("synthetic shoot layout: no room for " + config.leavesPerPlant()
@@ -283,10 +302,16 @@ public final class ShootGenerator {
                 }
             }
         }
+    }
 
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int[] px = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        drawBackdrop(px, w, h, booth, sceneRnd);
+    /**
+     * Draws everything over the backdrop, anti-aliased: the booth frame, pots, stakes, the plants, then specks and
+     * fibres away from the tips. Shades come from {@code shadeRnd}, clutter from {@code clutterRnd}.
+     */
+    private static void drawScene(BufferedImage image, ShootConfig config, Booth booth, Layout layout,
+            Random shadeRnd, Random clutterRnd, double sc) {
+        int w = image.getWidth();
+        int h = image.getHeight();
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -294,39 +319,45 @@ public final class ShootGenerator {
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.setRenderingHint(RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
             drawFrame(g, w, h, booth, sc);
-            for (Plant p : plants) {
+            for (Plant p : layout.plants()) {
                 drawPot(g, p, sc, shadeRnd);
             }
-            for (Plant p : plants) {
+            for (Plant p : layout.plants()) {
                 if (p.stake != null) {
                     drawStake(g, p.stake);
                 }
             }
-            List<Color> plantColours = new ArrayList<>();
-            for (Plant p : plants) {
-                Color c = mix(DARK_GREEN, MID_GREEN, shadeRnd.nextDouble());
-                plantColours.add(mix(c, YELLOW_GREEN, 0.45 * shadeRnd.nextDouble() * shadeRnd.nextDouble()));
-            }
-            for (Plant p : plants) {
-                drawStem(g, p, plantColours.get(p.index));
-            }
-            for (Plant p : plants) {
-                for (Line leaf : p.leaves) {
-                    drawLeaf(g, leaf, plantColours.get(p.index), shadeRnd);
-                }
-            }
-            for (Plant p : plants) {
-                if (p.ear != null) {
-                    drawEar(g, p.ear, shadeRnd);
-                }
-            }
-            drawClutter(g, w, h, config.clutter(), occ, clutterRnd, sc);
+            drawPlants(g, layout.plants(), shadeRnd);
+            drawClutter(g, w, h, config.clutter(), layout.occ(), clutterRnd, sc);
         } finally {
             g.dispose();
         }
-        soften(px, w, h, 0.3 + 0.6 * sceneRnd.nextDouble());
-        addNoise(px, config.noise(), noiseRnd);
+    }
 
+    /** Each plant's colour, then all stems, all leaves and all ears, in that order (later ones on top). */
+    private static void drawPlants(Graphics2D g, List<Plant> plants, Random shadeRnd) {
+        List<Color> plantColours = new ArrayList<>();
+        for (Plant p : plants) {
+            Color c = mix(DARK_GREEN, MID_GREEN, shadeRnd.nextDouble());
+            plantColours.add(mix(c, YELLOW_GREEN, 0.45 * shadeRnd.nextDouble() * shadeRnd.nextDouble()));
+        }
+        for (Plant p : plants) {
+            drawStem(g, p, plantColours.get(p.index));
+        }
+        for (Plant p : plants) {
+            for (Line leaf : p.leaves) {
+                drawLeaf(g, leaf, plantColours.get(p.index), shadeRnd);
+            }
+        }
+        for (Plant p : plants) {
+            if (p.ear != null) {
+                drawEar(g, p.ear, shadeRnd);
+            }
+        }
+    }
+
+    /** The image with its features (ear base and tip, then each leaf's base and tip, plant by plant) and organs. */
+    private static SyntheticShootImage groundTruth(BufferedImage image, List<Plant> plants) {
         List<Feature> features = new ArrayList<>();
         List<Organ> organs = new ArrayList<>();
         for (Plant p : plants) {
@@ -436,98 +467,156 @@ public final class ShootGenerator {
         return plants;
     }
 
+    /**
+     * Grows the plant's stem from the soil of its pot, with its ear if it gets one and a stake if the clutter asks for
+     * one, trying new stems (each a little shorter) until one fits; records them in {@code occ}.
+     *
+     * @throws LayoutFailed if no stem fits in {@value #ATTEMPTS} attempts
+     */
     private static void growStemAndEar(ShootConfig c, Plant p, double slot, Random rnd, Occupancy occ, double sc) {
-        int k = c.leavesPerPlant();
         double soilY = p.rimY + 1.5 * sc;
-        double available = soilY - MARGIN - 4;
-        boolean wantsEar = rnd.nextDouble() < c.earProbability();
-        double stakeDraw = rnd.nextDouble();
-        double stakeSide = rnd.nextBoolean() ? 1 : -1;
-        double stakeOffset = (7 + 7 * rnd.nextDouble()) * sc;
-        double stakeFrac = 0.3 + 0.4 * rnd.nextDouble();
-        boolean bamboo = rnd.nextDouble() < 0.6;
-        p.leafWidth = Math.max(1.7, (2.0 + 4.2 * rnd.nextDouble()) * sc);
-        boolean awned = rnd.nextDouble() < 0.5;
-        double sw0 = Math.max(1.9, (2.6 + 1.8 * rnd.nextDouble()) * sc);
-        double heightFrac = 0.5 + 0.42 * rnd.nextDouble();
-        for (int attempt = 0; ; attempt++) {
-            if (attempt >= ATTEMPTS) {
-                throw new LayoutFailed();
-            }
-            double shrink = Math.pow(0.98, attempt);
-            double earLen = wantsEar ? Math.max(16, Math.min((30 + 35 * rnd.nextDouble()) * sc, 0.25 * available))
-                    : 0;
-            double pedLen = wantsEar ? (14 + 22 * rnd.nextDouble()) * sc : 0;
-            double minStem = (k * MIN_NODE_SEGMENT + 4 + pedLen) / 0.92 + 2;
-            double stemLen = Math.max(minStem, (available - earLen - 6) * heightFrac * shrink);
-            if (stemLen + earLen + 6 > available) { // ShootConfig.maxLeaves should prevent this
-                throw new IllegalStateException("synthetic shoot image too small for " + k + " leaves per plant ("
-                        + c.width() + "x" + c.height() + ")");
-            }
-            double x0 = p.potX + 2 * sc * rnd.nextGaussian();
-            Line stem = growStem(rnd, x0, soilY, stemLen, sw0, wantsEar ? pedLen : 0, p.potX, slot);
-            placeNodes(p, stem, k, pedLen, rnd);
-            if (!wantsEar && k > 0) {
-                // the stem ends a little above its youngest leaf
-                int end = Math.min(stem.last(), (int) Math.ceil(p.nodes[k - 1] + 3 + 6 * rnd.nextDouble()));
-                stem = new Line(Arrays.copyOf(stem.xs(), end + 1), Arrays.copyOf(stem.ys(), end + 1),
-                        Arrays.copyOf(stem.hw(), end + 1), 0);
-            }
-            if (!insideX(stem, MARGIN + 4, c.width() - MARGIN - 4)) {
+        StemPlan plan = StemPlan.draw(c, rnd, sc);
+        p.leafWidth = plan.leafWidth();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            StemDraft stem = draftStem(c, p, plan, slot, soilY, Math.pow(0.98, attempt), rnd, sc);
+            if (!insideX(stem.line(), MARGIN + 4, c.width() - MARGIN - 4)) {
                 continue;
             }
-            List<Shape> stemParts = List.of(outline(stem, false));
+            List<Shape> stemParts = List.of(outline(stem.line(), false));
             if (!occ.fits(stemParts, List.of(), null, List.of())) {
                 continue;
             }
-            Ear ear = null;
-            List<Shape> earParts = List.of();
-            List<Rectangle2D> earBeyond = List.of();
-            Rectangle2D earCore = null;
-            List<Point2D> earPoints = List.of();
-            if (wantsEar) {
-                ear = growEar(rnd, stem, earLen, Math.max(3, (4 + 3 * rnd.nextDouble()) * sc), awned);
-                if (!featureInside(ear.line().tip(), c.width(), c.height())
-                        || !featureInside(new Point2D.Double(ear.line().xs()[0], ear.line().ys()[0]), c.width(),
-                                c.height())) {
-                    continue;
-                }
-                earParts = new ArrayList<>(ear.awns());
-                earParts.add(0, outline(ear.line(), true));
-                earBeyond = beyondZones(ear.line());
-                earCore = coreZone(ear.line());
-                earPoints = List.of(new Point2D.Double(ear.line().xs()[0], ear.line().ys()[0]), ear.line().tip());
-                List<Shape> all = new ArrayList<>(earParts);
-                all.addAll(stemParts);
-                // the stem must not reach into the ear's clear zone either
-                if (!occ.fits(all, earBeyond, earCore, earPoints)) {
+            EarFit ear = null;
+            if (plan.wantsEar()) {
+                ear = fitEar(c, stem, plan.awned(), stemParts, rnd, occ, sc);
+                if (ear == null) {
                     continue;
                 }
             }
-            Stake stake = null;
-            if (stakeDraw < 0.7 * c.clutter()) {
-                double sx = x0 + stakeSide * stakeOffset;
-                double top = soilY - stemLen * stakeFrac;
-                double sw = Math.max(2, 3 * sc);
-                Shape s = new Rectangle2D.Double(sx - sw / 2, top, sw, soilY - top);
-                if (occ.fits(List.of(s), List.of(), null, List.of())) {
-                    stake = new Stake(s, bamboo);
-                }
-            }
+            Stake stake = stake(c, plan, stem, soilY, occ, sc);
             occ.add(stemParts, null, List.of(), null, List.of());
             if (ear != null) {
-                occ.add(earParts, ear.line(), earBeyond, earCore, earPoints);
+                occ.add(ear.parts(), ear.ear().line(), ear.beyond(), ear.core(), ear.points());
             }
             if (stake != null) {
                 occ.shapes.add(stake.shape());
             }
-            p.stem = stem;
-            p.ear = ear;
+            p.stem = stem.line();
+            p.ear = ear == null ? null : ear.ear();
             p.stake = stake;
             p.leafLength = Math.min(0.55 * Math.min(c.width(), c.height()),
-                    Math.max(30 * sc, stemLen * (0.45 + 0.35 * rnd.nextDouble())));
+                    Math.max(30 * sc, stem.length() * (0.45 + 0.35 * rnd.nextDouble())));
             return;
         }
+        throw new LayoutFailed();
+    }
+
+    /**
+     * What a plant draws once, before its stem attempts: whether it wants an ear, its stake, leaf width, awns, stem
+     * width and height.
+     *
+     * @param stakeDraw     the plant gets a stake (if it fits) where this is below {@code 0.7 * clutter}
+     * @param stakeSide     -1 or 1: the side of the stem the stake stands on
+     * @param stemHalfWidth the stem's half width at the soil
+     * @param heightFrac    the stem's share of the height available above the soil
+     */
+    private record StemPlan(boolean wantsEar, double stakeDraw, double stakeSide, double stakeOffset,
+            double stakeFrac, boolean bamboo, double leafWidth, boolean awned, double stemHalfWidth,
+            double heightFrac) {
+
+        /** Draws the plan from {@code rnd}, in this order. */
+        static StemPlan draw(ShootConfig c, Random rnd, double sc) {
+            boolean wantsEar = rnd.nextDouble() < c.earProbability();
+            double stakeDraw = rnd.nextDouble();
+            double stakeSide = rnd.nextBoolean() ? 1 : -1;
+            double stakeOffset = (7 + 7 * rnd.nextDouble()) * sc;
+            double stakeFrac = 0.3 + 0.4 * rnd.nextDouble();
+            boolean bamboo = rnd.nextDouble() < 0.6;
+            double leafWidth = Math.max(1.7, (2.0 + 4.2 * rnd.nextDouble()) * sc);
+            boolean awned = rnd.nextDouble() < 0.5;
+            double sw0 = Math.max(1.9, (2.6 + 1.8 * rnd.nextDouble()) * sc);
+            double heightFrac = 0.5 + 0.42 * rnd.nextDouble();
+            return new StemPlan(wantsEar, stakeDraw, stakeSide, stakeOffset, stakeFrac, bamboo, leafWidth, awned, sw0,
+                    heightFrac);
+        }
+    }
+
+    /**
+     * One attempt's stem before the placement checks.
+     *
+     * @param x0        where it leaves the soil
+     * @param length    its length grown (before a stem without ear is cut above its youngest leaf)
+     * @param earLength the length of its ear (0 without)
+     */
+    private record StemDraft(Line line, double x0, double length, double earLength) {}
+
+    /**
+     * Draws one attempt's stem of {@code shrink} times the planned height (at least room for its leaf nodes and
+     * stalk) and places its leaf nodes on {@code p}; a stem without ear ends a little above its youngest leaf.
+     */
+    private static StemDraft draftStem(ShootConfig c, Plant p, StemPlan plan, double slot, double soilY,
+            double shrink, Random rnd, double sc) {
+        int k = c.leavesPerPlant();
+        double available = soilY - MARGIN - 4;
+        boolean wantsEar = plan.wantsEar();
+        double earLen = wantsEar ? Math.max(16, Math.min((30 + 35 * rnd.nextDouble()) * sc, 0.25 * available)) : 0;
+        double pedLen = wantsEar ? (14 + 22 * rnd.nextDouble()) * sc : 0;
+        double minStem = (k * MIN_NODE_SEGMENT + 4 + pedLen) / 0.92 + 2;
+        double stemLen = Math.max(minStem, (available - earLen - 6) * plan.heightFrac() * shrink);
+        if (stemLen + earLen + 6 > available) { // ShootConfig.maxLeaves should prevent this
+            throw new IllegalStateException("synthetic shoot image too small for " + k + " leaves per plant ("
+                    + c.width() + "x" + c.height() + ")");
+        }
+        double x0 = p.potX + 2 * sc * rnd.nextGaussian();
+        Line stem = growStem(rnd, x0, soilY, stemLen, plan.stemHalfWidth(), wantsEar ? pedLen : 0, p.potX, slot);
+        placeNodes(p, stem, k, pedLen, rnd);
+        if (!wantsEar && k > 0) {
+            // the stem ends a little above its youngest leaf
+            int end = Math.min(stem.last(), (int) Math.ceil(p.nodes[k - 1] + 3 + 6 * rnd.nextDouble()));
+            stem = new Line(Arrays.copyOf(stem.xs(), end + 1), Arrays.copyOf(stem.ys(), end + 1),
+                    Arrays.copyOf(stem.hw(), end + 1), 0);
+        }
+        return new StemDraft(stem, x0, stemLen, earLen);
+    }
+
+    /** An ear that fits, with what it adds to the occupancy. */
+    private record EarFit(Ear ear, List<Shape> parts, List<Rectangle2D> beyond, Rectangle2D core,
+            List<Point2D> points) {}
+
+    /**
+     * Grows the ear on top of {@code stem}; null where its base or tip is too close to the image border, or where it
+     * does not fit or the stem reaches into its clear zone.
+     */
+    private static EarFit fitEar(ShootConfig c, StemDraft stem, boolean awned, List<Shape> stemParts, Random rnd,
+            Occupancy occ, double sc) {
+        Ear ear = growEar(rnd, stem.line(), stem.earLength(), Math.max(3, (4 + 3 * rnd.nextDouble()) * sc), awned);
+        Line line = ear.line();
+        if (!featureInside(line.tip(), c.width(), c.height())
+                || !featureInside(new Point2D.Double(line.xs()[0], line.ys()[0]), c.width(), c.height())) {
+            return null;
+        }
+        List<Shape> parts = new ArrayList<>(ear.awns());
+        parts.add(0, outline(line, true));
+        List<Rectangle2D> beyond = beyondZones(line);
+        Rectangle2D core = coreZone(line);
+        List<Point2D> points = List.of(new Point2D.Double(line.xs()[0], line.ys()[0]), line.tip());
+        List<Shape> all = new ArrayList<>(parts);
+        all.addAll(stemParts);
+        // the stem must not reach into the ear's clear zone either
+        return occ.fits(all, beyond, core, points) ? new EarFit(ear, parts, beyond, core, points) : null;
+    }
+
+    /** The stake beside the stem where the plan's clutter draw asks for one and it fits; otherwise null. */
+    private static Stake stake(ShootConfig c, StemPlan plan, StemDraft stem, double soilY, Occupancy occ,
+            double sc) {
+        if (plan.stakeDraw() >= 0.7 * c.clutter()) {
+            return null;
+        }
+        double sx = stem.x0() + plan.stakeSide() * plan.stakeOffset();
+        double top = soilY - stem.length() * plan.stakeFrac();
+        double sw = Math.max(2, 3 * sc);
+        Shape s = new Rectangle2D.Double(sx - sw / 2, top, sw, soilY - top);
+        return occ.fits(List.of(s), List.of(), null, List.of()) ? new Stake(s, plan.bamboo()) : null;
     }
 
     /** Stem from the soil upwards with a slight lean and wander, kept within its slot. */

@@ -63,7 +63,7 @@ class RootSystemGeneratorTest {
                 assertTrue(parent < i, "parents come first");
                 if (parent >= 0) {
                     // A lateral starts on its parent's centre line.
-                    assertTrue(distance(root.get(0), s.roots().get(parent)) < 1.5, "lateral base off its parent");
+                    assertTrue(root.get(0).distanceTo(s.roots().get(parent)) < 1.5, "lateral base off its parent");
                 }
                 int depth = 1;
                 for (int p = parent; p >= 0; p = s.parents().get(p)) {
@@ -119,7 +119,7 @@ class RootSystemGeneratorTest {
                 for (int step = 5; step <= 7; step++) {
                     Point probe = new Point(tip.x() + step * dx, tip.y() + step * dy);
                     for (int j = 0; j < s.roots().size(); j++) {
-                        clear &= j == i || distance(probe, s.roots().get(j)) > 14; // other roots and their hairs
+                        clear &= j == i || probe.distanceTo(s.roots().get(j)) > 14; // other roots and their hairs
                     }
                     sum += value(img, (int) probe.x(), (int) probe.y());
                 }
@@ -171,7 +171,7 @@ class RootSystemGeneratorTest {
                 Point p = new Point(x + 0.5, y + 0.5);
                 double d = p.distance(at);
                 if (d >= 10 && d <= 16 && x >= 0 && y >= 0 && x < img.getWidth() && y < img.getHeight()
-                        && roots.stream().allMatch(r -> distance(p, r) > 8)) {
+                        && roots.stream().allMatch(r -> p.distanceTo(r) > 8)) {
                     values.add(value(img, x, y));
                 }
             }
@@ -181,20 +181,6 @@ class RootSystemGeneratorTest {
         }
         values.sort(null);
         return values.get(values.size() / 2);
-    }
-
-    static double distance(Point p, List<Point> line) {
-        double best = line.get(0).distance(p);
-        for (int i = 1; i < line.size(); i++) {
-            Point a = line.get(i - 1);
-            Point b = line.get(i);
-            double vx = b.x() - a.x();
-            double vy = b.y() - a.y();
-            double len2 = vx * vx + vy * vy;
-            double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((p.x() - a.x()) * vx + (p.y() - a.y()) * vy) / len2));
-            best = Math.min(best, p.distance(new Point(a.x() + t * vx, a.y() + t * vy)));
-        }
-        return best;
     }
 
     private static double length(List<Point> line) {

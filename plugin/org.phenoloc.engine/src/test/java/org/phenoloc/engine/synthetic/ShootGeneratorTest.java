@@ -195,7 +195,7 @@ class ShootGeneratorTest {
                 Organ stem = stems.get(o.plant());
                 if (o.kind() == Kind.LEAF) {
                     int nearest = nearest(stem.centreLine(), o.base());
-                    double d = distance(stem.centreLine(), o.base());
+                    double d = o.base().distanceTo(stem.centreLine());
                     double hw = stem.halfWidths().get(nearest);
                     assertTrue(Math.abs(d - hw) <= 1, "leaf base " + o.base() + " is " + d
                             + " px from the stem centre, stem half width " + hw + " in " + c);
@@ -297,21 +297,6 @@ class ShootGeneratorTest {
             if (line.get(i).distance(p) < line.get(best).distance(p)) {
                 best = i;
             }
-        }
-        return best;
-    }
-
-    /** Distance from p to the polyline. */
-    private static double distance(List<Point> line, Point p) {
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < line.size(); i++) {
-            Point a = line.get(i - 1);
-            Point b = line.get(i);
-            double vx = b.x() - a.x();
-            double vy = b.y() - a.y();
-            double t = ((p.x() - a.x()) * vx + (p.y() - a.y()) * vy) / (vx * vx + vy * vy);
-            t = Math.max(0, Math.min(1, t));
-            best = Math.min(best, Math.hypot(a.x() + t * vx - p.x(), a.y() + t * vy - p.y()));
         }
         return best;
     }
