@@ -59,8 +59,9 @@ final class TrainingOptions {
     Double widthScale;
 
     @Option(names = "--image-scale", description = {"scale the images by this before training and scanning, in (0, 1]",
-        "(default: dense roots with root lines (RSML) the scale that makes the roots 4 px wide, at most 0.75;",
-        "otherwise dense 0.75 roots, 0.5 shoots; patches 1 roots, 0.5 shoots); the model keeps it, so",
+        "(default: dense roots the scale that makes the roots 4 px wide, measured along the annotated root",
+        "lines or the roots traced from the tip points, at most 0.75; where they show too little contrast",
+        "0.75; shoots 0.5; patches 1 roots, 0.5 shoots); the model keeps it, so",
         "localise scales the same way"})
     Double imageScale;
 

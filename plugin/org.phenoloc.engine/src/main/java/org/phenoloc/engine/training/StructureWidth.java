@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.phenoloc.engine.annotations.AnnotatedImage;
 import org.phenoloc.engine.annotations.Point;
+import org.phenoloc.engine.evaluation.Statistics;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.localisation.ImageScaling;
 
@@ -22,7 +23,9 @@ import org.phenoloc.engine.localisation.ImageScaling;
  * channel with the most contrast is used. Roots taper to their tips, so the distances are in units of the width
  * itself: the width is the median over the profiles taken between {@code behindMin} and {@code behindMax} widths
  * behind the tips, solved by fixed-point iteration. Structures wider than a third of the profile's half-length are
- * measured on the image halved (up to three times), so the answer does not depend on the profile length.
+ * measured on the image halved (up to three times), so the answer does not depend on the profile length. Images
+ * annotated with tip points only (no polylines) are measured along a straight line behind each tip, in the direction
+ * {@link TipDirection} finds the root in.
  */
 public final class StructureWidth {
 
@@ -63,12 +66,15 @@ public final class StructureWidth {
      * @param profiles profiles it is the median of
      * @param images   images measured
      * @param channel  colour channel used (red, green or blue)
+     * @param traced   images measured along lines traced from their tip points (no root lines annotated)
      */
-    public record Measurement(double width, int profiles, int images, String channel) {
+    public record Measurement(double width, int profiles, int images, String channel, int traced) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.1f px (median of %d profiles across the %s channel of %d images)",
-                    width, profiles, channel, images);
+            return String.format(Locale.ROOT, "%.1f px (median of %d profiles across the %s channel of %d images%s)",
+                    width, profiles, channel, images, traced == 0 ? ""
+                            : traced == images ? ", along the roots traced from their tip points"
+                            : ", " + traced + " of them traced from their tip points");
         }
     }
 
@@ -81,17 +87,20 @@ public final class StructureWidth {
     private StructureWidth() {}
 
     /**
-     * The structures' width, or empty when the annotations have no polylines or too few profiles show contrast.
+     * The structures' width, or empty when the annotations have neither polylines nor points or too few profiles
+     * show contrast. Images with polylines are preferred; without any, the images' annotated points are the tips.
      *
      * @param decode reads an image (the caller's decoder, so errors name the file the caller's way)
      */
     public static Optional<Measurement> measure(List<AnnotatedImage> images, Config config,
             Function<AnnotatedImage, BufferedImage> decode) {
-        List<AnnotatedImage> chosen = spread(images.stream().filter(a -> !a.structures().isEmpty()).toList(),
-                config.maxImages());
+        List<AnnotatedImage> withLines = images.stream().filter(a -> !a.structures().isEmpty()).toList();
+        List<AnnotatedImage> chosen = spread(withLines.isEmpty()
+                ? images.stream().filter(a -> !a.features().isEmpty()).toList() : withLines, config.maxImages());
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
+        int traced = withLines.isEmpty() ? chosen.size() : 0;
         Samples[] perLevel = new Samples[LEVELS];
         for (int level = 0; level < LEVELS; level++) {
             perLevel[level] = new Samples();
@@ -102,14 +111,14 @@ public final class StructureWidth {
                 if (level > 0) {
                     img = ImageScaling.scale(img, 0.5);
                 }
-                for (List<Point> line : a.structures()) {
-                    profiles(img, scaled(line, Math.pow(0.5, level)), config, perLevel[level]);
+                for (List<Point> line : lines(a, img, Math.pow(0.5, level))) {
+                    profiles(img, line, config, perLevel[level]);
                 }
             }
         }
         for (int level = 0; level < LEVELS; level++) {
             double factor = Math.pow(0.5, level);
-            Optional<Measurement> m = perLevel[level].fit(config, chosen.size(), factor);
+            Optional<Measurement> m = perLevel[level].fit(config, chosen.size(), traced, factor);
             if (m.isEmpty() || m.get().width() * factor <= config.halfLength() / 3 || level == LEVELS - 1) {
                 return m;
             }
@@ -162,7 +171,7 @@ public final class StructureWidth {
                 outer[n++] = prof[i];
             }
         }
-        double bg = median(Arrays.copyOf(outer, n));
+        double bg = Statistics.median(Arrays.copyOf(outer, n));
         int search = (int) Math.round(c.halfLength() / 3); // +-halfLength/6 px around the annotated line
         int best = half;
         double peak = 0;
@@ -196,7 +205,8 @@ public final class StructureWidth {
         return a == b ? 0.5 : (a - 0.5) / (a - b);
     }
 
-    private static double bilinear(BufferedImage img, int ch, double x, double y) {
+    /** Channel ch (0 red, 1 green, 2 blue) at (x, y), bilinear; NaN where the 2x2 neighbourhood leaves the image. */
+    static double bilinear(BufferedImage img, int ch, double x, double y) {
         int x0 = (int) Math.floor(x);
         int y0 = (int) Math.floor(y);
         if (x0 < 0 || y0 < 0 || x0 + 1 >= img.getWidth() || y0 + 1 >= img.getHeight()) {
@@ -212,6 +222,23 @@ public final class StructureWidth {
         return a * (1 - fx) * (1 - fy) + b * fx * (1 - fy) + d * (1 - fx) * fy + e * fx * fy;
     }
 
+    /**
+     * The lines (base to tip) to take profiles across in an image scaled by {@code factor}: its annotated polylines,
+     * or, without any, a straight line of {@link #FARTHEST} px behind each annotated point along the root
+     * {@link TipDirection} finds there (points where it finds none are left out).
+     */
+    private static List<List<Point>> lines(AnnotatedImage a, BufferedImage img, double factor) {
+        if (!a.structures().isEmpty()) {
+            return a.structures().stream().map(line -> scaled(line, factor)).toList();
+        }
+        List<List<Point>> out = new ArrayList<>();
+        for (var f : a.features()) {
+            Point tip = new Point(f.x() * factor, f.y() * factor);
+            TipDirection.behind(img, tip, FARTHEST + STEP).ifPresent(out::add);
+        }
+        return out;
+    }
+
     private static List<Point> scaled(List<Point> line, double factor) {
         return factor == 1 ? line : line.stream().map(p -> new Point(p.x() * factor, p.y() * factor)).toList();
     }
@@ -225,12 +252,6 @@ public final class StructureWidth {
             out.add(all.get((int) ((long) i * all.size() / max)));
         }
         return out;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** Profile widths with their distance behind the tip and contrast, per channel, at one image level. */
@@ -254,14 +275,14 @@ public final class StructureWidth {
          * The fixed point w = median of the widths between behindMin w and behindMax w behind the tips, in the
          * channel with the most summed contrast; in original pixels.
          */
-        Optional<Measurement> fit(Config c, int images, double factor) {
+        Optional<Measurement> fit(Config c, int images, int traced, double factor) {
             int ch = 0;
             for (int i = 1; i < 3; i++) {
                 if (contrast[i] > contrast[ch]) {
                     ch = i;
                 }
             }
-            double w = median(Arrays.copyOf(width[ch], Math.max(1, size[ch])));
+            double w = Statistics.median(Arrays.copyOf(width[ch], Math.max(1, size[ch])));
             int used = 0;
             for (int iteration = 0; iteration < 20 && size[ch] > 0; iteration++) {
                 double[] band = new double[size[ch]];
@@ -274,7 +295,7 @@ public final class StructureWidth {
                 if (used == 0) {
                     break;
                 }
-                double next = median(Arrays.copyOf(band, used));
+                double next = Statistics.median(Arrays.copyOf(band, used));
                 boolean settled = Math.abs(next - w) < 0.01 * w;
                 w = next;
                 if (settled) {
@@ -284,7 +305,7 @@ public final class StructureWidth {
             if (used < c.minProfiles()) {
                 return Optional.empty();
             }
-            return Optional.of(new Measurement(w / factor, used, images, CHANNELS[ch]));
+            return Optional.of(new Measurement(w / factor, used, images, CHANNELS[ch], traced));
         }
     }
 }

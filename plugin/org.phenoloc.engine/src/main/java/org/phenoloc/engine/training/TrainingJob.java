@@ -130,8 +130,8 @@ public final class TrainingJob {
     }
 
     /**
-     * Root width in pixels that dense root training scales the images to when their annotations carry root lines and
-     * the roots are wider than that at the default scale: the OSR roots' width measured by {@link StructureWidth}
+     * Root width in pixels that dense root training scales the images to when the roots are wider than that at the
+     * default scale: the OSR roots' width measured by {@link StructureWidth}
      * (5.4 px on their training images) at the 0.75 measured best there, so images of a higher resolution get the
      * scale that makes their roots as wide.
      */
@@ -149,8 +149,9 @@ public final class TrainingJob {
     }
 
     /**
-     * The default image scale for these training images: for dense root training with root lines in the annotations
-     * (RSML), the scale that makes the roots {@link #ROOT_WIDTH_AFTER_SCALING} px wide (rounded to 0.05), but never
+     * The default image scale for these training images: for dense root training, the scale that makes the roots (measured
+     * across the annotated root lines, or, with tip points only, along the roots traced from them: {@link
+     * StructureWidth}) {@link #ROOT_WIDTH_AFTER_SCALING} px wide (rounded to 0.05), but never
      * above the fixed default: thinner roots keep it (scale 1 for roots 3.9 px wide measured F1 0.835 against 0.858
      * at 0.75, README "Training"). Otherwise, or when the roots show too little contrast to measure, the fixed
      * default {@link #defaultImageScale(Task, TrainingMethod)}.
@@ -175,8 +176,9 @@ public final class TrainingJob {
             return ImageFiles.readRgb(a.image());
         });
         if (measured.isEmpty()) {
-            return new ScaleChoice(fixed, "the default for roots (no root lines with enough contrast to measure their"
-                    + " width; for roots much wider than 5 px set the scale: --image-scale, KNIME: Image scale)");
+            return new ScaleChoice(fixed, "the default for roots (no root lines or tips with enough contrast to measure"
+                    + " the roots' width; for roots much wider than 5 px set the scale: --image-scale, KNIME: Image"
+                    + " scale)");
         }
         double w = measured.get().width();
         double scale = Math.max(0.05, Math.min(fixed, Math.round(20 * ROOT_WIDTH_AFTER_SCALING / w) / 20.0));

@@ -60,9 +60,17 @@ class StructureWidthTest {
     }
 
     private static Optional<StructureWidth.Measurement> measure(double width, double scale) {
+        return measure(width, scale, false);
+    }
+
+    /** With tipsOnly the lines' tips are the only annotation (points-only: CSV, COCO, a table without geometry). */
+    private static Optional<StructureWidth.Measurement> measure(double width, double scale, boolean tipsOnly) {
         List<List<Point>> lines = lines(scale);
         BufferedImage img = roots(width * scale, scale, lines);
-        AnnotatedImage a = new AnnotatedImage(Path.of("roots.png"), Path.of("roots.rsml"), List.of(), lines);
+        List<Feature> tips = lines.stream().map(l -> l.get(l.size() - 1)).map(t -> new Feature("root_tip", t.x(), t.y()))
+                .toList();
+        AnnotatedImage a = tipsOnly ? new AnnotatedImage(Path.of("roots.png"), Path.of("roots.csv"), tips, List.of())
+                : new AnnotatedImage(Path.of("roots.png"), Path.of("roots.rsml"), tips, lines);
         return StructureWidth.measure(List.of(a, a), C, x -> img);
     }
 
@@ -83,6 +91,35 @@ class StructureWidthTest {
         // 24 px is wider than a third of the 30 px profile half-length: measured on the image halved, still right
         double wide = measure(8, 3).orElseThrow().width();
         assertEquals(24, wide, 3.6, "drawn 24 px");
+    }
+
+    @Test
+    void measuresTheDrawnWidthFromTipPointsAlone() {
+        for (double w : new double[] {3, 5, 8}) {
+            StructureWidth.Measurement m = measure(w, 1, true).orElseThrow();
+            assertEquals(w, m.width(), 0.15 * w, "drawn " + w + " px, tips only: " + m);
+            assertEquals(2, m.traced(), m.toString());
+            assertTrue(m.toString().contains("traced from their tip points"), m.toString());
+        }
+        double base = measure(5, 1, true).orElseThrow().width();
+        double twice = measure(5, 2, true).orElseThrow().width();
+        assertEquals(2, twice / base, 0.2, base + " px at 1x, " + twice + " px at 2x, tips only");
+        assertEquals(0, measure(5, 1).orElseThrow().traced(), "root lines are measured along the lines");
+    }
+
+    @Test
+    void theTraceFollowsACurvingRootFromItsTip() {
+        List<Point> drawn = lines(1).get(1); // bends by 9 degrees at (170, 200)
+        BufferedImage img = roots(5, 1, List.of(drawn));
+        List<Point> traced = TipDirection.behind(img, drawn.get(drawn.size() - 1), 300).orElseThrow();
+        assertEquals(drawn.get(drawn.size() - 1), traced.get(traced.size() - 1), "ends at the tip");
+        assertTrue(traced.get(0).distance(drawn.get(drawn.size() - 1)) > 250, "follows the root past its bend: " + traced.get(0));
+        for (Point p : traced) {
+            assertTrue(p.distanceTo(drawn) <= 2.5, p + " lies " + p.distanceTo(drawn) + " px off the drawn root's centre line (5 px wide)");
+        }
+        java.awt.image.RescaleOp invert = new java.awt.image.RescaleOp(-1f, 255f, null);
+        List<Point> onLight = TipDirection.behind(invert.filter(img, null), drawn.get(drawn.size() - 1), 100).orElseThrow();
+        assertTrue(onLight.get(0).distance(drawn.get(drawn.size() - 1)) > 90, "dark roots on a light background too");
     }
 
     @Test
@@ -111,8 +148,13 @@ class StructureWidthTest {
         assertEquals(0.5, TrainingJob.imageScaleFor(Task.SHOOTS, TrainingMethod.DENSE, List.of(a)).scale());
         assertEquals(1.0, TrainingJob.imageScaleFor(Task.ROOTS, TrainingMethod.PATCHES, List.of(a)).scale(),
                 "the paper's patch recipe keeps its scale");
+        ImageIO.write(roots(8, 1, lines), "png", file);
+        AnnotatedImage tips = new AnnotatedImage(file.toPath(), dir.resolve("a.csv"), lines.stream()
+                .map(l -> new Feature("root_tip", l.get(l.size() - 1).x(), l.get(l.size() - 1).y())).toList(), List.of());
+        TrainingJob.ScaleChoice fromTips = TrainingJob.imageScaleFor(Task.ROOTS, TrainingMethod.DENSE, List.of(tips));
+        assertEquals(roots.scale(), fromTips.scale(), "tip points alone give the root lines' scale: " + fromTips.reason());
         AnnotatedImage points = new AnnotatedImage(file.toPath(), dir.resolve("a.csv"),
-                List.of(new Feature("root_tip", 50, 50)), List.of());
+                List.of(new Feature("root_tip", 20, 200)), List.of()); // on the paper, far from every root
         TrainingJob.ScaleChoice fallback = TrainingJob.imageScaleFor(Task.ROOTS, TrainingMethod.DENSE, List.of(points));
         assertEquals(TrainingJob.defaultImageScale(Task.ROOTS, TrainingMethod.DENSE), fallback.scale());
         assertTrue(fallback.reason().contains("--image-scale"), fallback.reason());

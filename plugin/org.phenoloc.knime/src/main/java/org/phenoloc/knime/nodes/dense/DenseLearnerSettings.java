@@ -41,8 +41,8 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     final SettingsModelDoubleBounded m_widthScale = new SettingsModelDoubleBounded("width_scale", 0, 0, 4);
     final SettingsModelBoolean m_batchNorm = new SettingsModelBoolean("batch_norm", true);
     /**
-     * 0: the default: for roots with the Annotation Reader's root geometry column, the scale that makes the roots 4 px
-     * wide (TrainingJob.imageScaleFor), else the task's (TrainingJob.defaultImageScale: 0.75 roots, 0.5 shoots);
+     * 0: the default: for roots, the scale that makes the roots 4 px wide (TrainingJob.imageScaleFor: measured across
+     * the Annotation Reader's root geometry, or along the roots traced from the tip points), else the task's (TrainingJob.defaultImageScale: 0.75 roots, 0.5 shoots);
      * workflows saved before this setting existed load with 0.
      */
     final SettingsModelDoubleBounded m_imageScale = new SettingsModelDoubleBounded(IMAGE_SCALE, 0, 0, 1);
