@@ -14,8 +14,8 @@ import org.phenoloc.engine.evaluation.Statistics;
  * Where the root lies behind a tip when only the tip's point is annotated: rays leave the tip in {@link #ANGLES}
  * directions, each ray's mean intensity from {@link #NEAREST} to {@link #RAY} px is compared with the median over all
  * rays (the background: a root fills a few directions of the circle only), and the ray that differs most, in the
- * colour channel where that difference is largest, is the root. Bright roots on dark paper and dark roots on light
- * soil alike. Used by {@link StructureWidth} to measure roots annotated with tip points only.
+ * colour channel where that difference is largest, points along the root, which is then walked back from the tip
+ * (see {@link #behind}). Bright roots on dark paper and dark roots on light soil alike. Used by {@link StructureWidth} to measure roots annotated with tip points only.
  */
 final class TipDirection {
     /** Directions tried, evenly spaced (5 degrees apart). */
@@ -31,6 +31,8 @@ final class TipDirection {
     static final double RECENTRE = 1.5;
     /** Share of each step's direction the walk turns by (smooths the pixel noise of the recentring). */
     static final double TURN = 0.5;
+    /** The walk stops where the contrast falls below this share of the ray's. */
+    static final double STOP = 0.3;
 
     private TipDirection() {}
 
@@ -39,8 +41,8 @@ final class TipDirection {
      * than half the rays stay inside the image. From the ray of most contrast the line is walked in steps of
      * {@link #STEP} px, each new point moved across the walk (within {@link #RECENTRE} px) to where the channel
      * differs most from the background in the root's direction (brighter or darker), and the walk turns with it, so
-     * a curving root is followed; it stops where the contrast falls below half the ray's (the root has ended, or
-     * the walk left it).
+     * a curving root is followed; it stops where the contrast falls below {@link #STOP} of the ray's (the root has
+     * ended, or the walk left it).
      */
     static Optional<List<Point>> behind(BufferedImage img, Point tip, double length) {
         double[][] mean = new double[3][ANGLES];
@@ -97,7 +99,7 @@ final class TipDirection {
                     bestOffset = o;
                 }
             }
-            if (!(best >= 0.3)) {
+            if (!(best >= STOP)) {
                 break; // left the root or the image (NaN)
             }
             nx -= dy * bestOffset;
