@@ -23,9 +23,9 @@ import org.phenoloc.engine.localisation.ImageScaling;
  * channel with the most contrast is used. Roots taper to their tips, so the distances are in units of the width
  * itself: the width is the median over the profiles taken between {@code behindMin} and {@code behindMax} widths
  * behind the tips, solved by fixed-point iteration. Structures wider than a third of the profile's half-length are
- * measured on the image halved (up to three times), so the answer does not depend on the profile length. Images
- * annotated with tip points only (no polylines) are measured along a straight line behind each tip, in the direction
- * {@link TipDirection} finds the root in.
+ * measured on the image halved (up to three times), so the answer does not depend on the profile length. When no
+ * image has polylines (tip points only), each root is traced back from its tip by {@link TipDirection} and measured
+ * along that trace instead.
  */
 public final class StructureWidth {
 
@@ -66,15 +66,13 @@ public final class StructureWidth {
      * @param profiles profiles it is the median of
      * @param images   images measured
      * @param channel  colour channel used (red, green or blue)
-     * @param traced   images measured along lines traced from their tip points (no root lines annotated)
+     * @param traced   measured along the roots traced from the tip points (no image had root lines)
      */
-    public record Measurement(double width, int profiles, int images, String channel, int traced) {
+    public record Measurement(double width, int profiles, int images, String channel, boolean traced) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.1f px (median of %d profiles across the %s channel of %d images%s)",
-                    width, profiles, channel, images, traced == 0 ? ""
-                            : traced == images ? ", along the roots traced from their tip points"
-                            : ", " + traced + " of them traced from their tip points");
+                    width, profiles, channel, images, traced ? ", along the roots traced from their tip points" : "");
         }
     }
 
@@ -100,7 +98,7 @@ public final class StructureWidth {
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
-        int traced = withLines.isEmpty() ? chosen.size() : 0;
+        boolean traced = withLines.isEmpty();
         Samples[] perLevel = new Samples[LEVELS];
         for (int level = 0; level < LEVELS; level++) {
             perLevel[level] = new Samples();
@@ -224,8 +222,8 @@ public final class StructureWidth {
 
     /**
      * The lines (base to tip) to take profiles across in an image scaled by {@code factor}: its annotated polylines,
-     * or, without any, a straight line of {@link #FARTHEST} px behind each annotated point along the root
-     * {@link TipDirection} finds there (points where it finds none are left out).
+     * or, without any, the root behind each annotated point as {@link TipDirection} traces it, up to {@link #FARTHEST}
+     * px (points where it finds none are left out).
      */
     private static List<List<Point>> lines(AnnotatedImage a, BufferedImage img, double factor) {
         if (!a.structures().isEmpty()) {
@@ -275,7 +273,7 @@ public final class StructureWidth {
          * The fixed point w = median of the widths between behindMin w and behindMax w behind the tips, in the
          * channel with the most summed contrast; in original pixels.
          */
-        Optional<Measurement> fit(Config c, int images, int traced, double factor) {
+        Optional<Measurement> fit(Config c, int images, boolean traced, double factor) {
             int ch = 0;
             for (int i = 1; i < 3; i++) {
                 if (contrast[i] > contrast[ch]) {

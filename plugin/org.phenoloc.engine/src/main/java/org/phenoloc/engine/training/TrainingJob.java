@@ -149,11 +149,11 @@ public final class TrainingJob {
     }
 
     /**
-     * The default image scale for these training images: for dense root training, the scale that makes the roots (measured
-     * across the annotated root lines, or, with tip points only, along the roots traced from them: {@link
-     * StructureWidth}) {@link #ROOT_WIDTH_AFTER_SCALING} px wide (rounded to 0.05), but never
-     * above the fixed default: thinner roots keep it (scale 1 for roots 3.9 px wide measured F1 0.835 against 0.858
-     * at 0.75, README "Training"). Otherwise, or when the roots show too little contrast to measure, the fixed
+     * The default image scale for these training images: for dense root training, the scale that makes the roots
+     * (measured across the annotated root lines, or, with tip points only, along the roots traced from them: {@link
+     * StructureWidth}) {@link #ROOT_WIDTH_AFTER_SCALING} px wide (rounded to 0.05), but never above the fixed default:
+     * thinner roots keep it (scale 1 for roots 3.9 px wide measured F1 0.835 against 0.858 at 0.75, README
+     * "Training"). Otherwise, or when the roots show too little contrast to measure, the fixed
      * default {@link #defaultImageScale(Task, TrainingMethod)}.
      */
     public static ScaleChoice imageScaleFor(Task task, TrainingMethod method, List<AnnotatedImage> images) {

@@ -1,6 +1,7 @@
 package org.phenoloc.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,13 +99,13 @@ class StructureWidthTest {
         for (double w : new double[] {3, 5, 8}) {
             StructureWidth.Measurement m = measure(w, 1, true).orElseThrow();
             assertEquals(w, m.width(), 0.15 * w, "drawn " + w + " px, tips only: " + m);
-            assertEquals(2, m.traced(), m.toString());
+            assertTrue(m.traced(), m.toString());
             assertTrue(m.toString().contains("traced from their tip points"), m.toString());
         }
         double base = measure(5, 1, true).orElseThrow().width();
         double twice = measure(5, 2, true).orElseThrow().width();
         assertEquals(2, twice / base, 0.2, base + " px at 1x, " + twice + " px at 2x, tips only");
-        assertEquals(0, measure(5, 1).orElseThrow().traced(), "root lines are measured along the lines");
+        assertFalse(measure(5, 1).orElseThrow().traced(), "root lines are measured along the lines");
     }
 
     @Test
