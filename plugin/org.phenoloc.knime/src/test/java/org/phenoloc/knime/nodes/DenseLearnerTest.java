@@ -77,7 +77,7 @@ class DenseLearnerTest {
     }
 
     @Test
-    void theDefaultImageScaleComesFromTheRootsWidthInTheReadersGeometry(@org.junit.jupiter.api.io.TempDir Path dir)
+    void theDefaultImageScaleComesFromTheRootsWidthAlongTheReadersGeometryOrTracedFromTheTips(@org.junit.jupiter.api.io.TempDir Path dir)
         throws Exception {
         // two 400 px images of blue paper, each with one 8 px wide pale root annotated in RSML (base at the top)
         for (String name : new String[] {"a", "b"}) {
@@ -96,6 +96,20 @@ class DenseLearnerTest {
         Fixtures.set(learner, "image_scale", 0.9);
         model = (PhenolocModelPortObject)Fixtures.execute(learner, points, null)[0];
         assertEquals(0.9, model.getModel().metadata().imageScale(), "a scale set in the dialog is kept");
+
+        // the same images annotated with their tips only (a CSV: no root_geometry column): the roots are traced
+        Path tipsOnly = java.nio.file.Files.createDirectories(dir.resolve("tips"));
+        StringBuilder csv = new StringBuilder("image,class,x,y\n");
+        for (String name : new String[] {"a", "b"}) {
+            java.nio.file.Files.copy(dir.resolve(name + ".png"), tipsOnly.resolve(name + ".png"));
+            csv.append(name).append(".png,root_tip,200,390\n");
+        }
+        java.nio.file.Files.writeString(tipsOnly.resolve("tips.csv"), csv);
+        Fixtures.set(reader, "folder", tipsOnly.toString());
+        BufferedDataTable tips = (BufferedDataTable)Fixtures.execute(reader)[0];
+        Fixtures.set(learner, "image_scale", 0.0);
+        model = (PhenolocModelPortObject)Fixtures.execute(learner, tips, null)[0];
+        assertEquals(0.5, model.getModel().metadata().imageScale(), "8 px roots traced from their tips, scaled to 4 px");
     }
 
     @Test
