@@ -123,7 +123,7 @@ final class TrainingOptions {
         TrainingJob.ScaleChoice c = TrainingJob.imageScaleFor(task, s.method(), images);
         log.accept(c.describe());
         chosen.accept(c);
-        return s.withImageScale(c.scale());
+        return s.withImageScale(c);
     }
 
     /** Start of the log line that reports the image scale chosen from the data. */
@@ -142,6 +142,8 @@ final class TrainingOptions {
         dc = dc.withRadii(positiveRadius, ignoreRadius);
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
         return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc,
-                imageScale != null ? imageScale : TrainingJob.defaultImageScale(task, m));
+                imageScale != null ? imageScale : TrainingJob.defaultImageScale(task, m), (imageScale != null
+                        ? new TrainingJob.ScaleChoice(imageScale, "given (--image-scale)")
+                        : new TrainingJob.ScaleChoice(TrainingJob.defaultImageScale(task, m), "the task's default")).describe());
     }
 }

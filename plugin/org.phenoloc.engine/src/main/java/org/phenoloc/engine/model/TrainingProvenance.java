@@ -31,15 +31,26 @@ import java.util.Map;
  * @param seconds        training wall time
  * @param samplesPerSecond fitting throughput (patches or crops per second)
  * @param backend        ND4J backend description
+ * @param imageScale     how the image scale was chosen ("image scale 0.45, from the roots' width 9.3 px ..."), or ""
  */
 public record TrainingProvenance(String created, String software, String data, String method, List<String> trainImages,
         List<String> testImages, String training, String dense, double widthScale, long trainSamples, int testPatches,
         int epochsRun, int bestEpoch, double trainAccuracy, double testAccuracy, double validationF1,
-        String calibratedOn, double seconds, double samplesPerSecond, String backend) {
+        String calibratedOn, double seconds, double samplesPerSecond, String backend, String imageScale) {
 
     public TrainingProvenance {
         trainImages = List.copyOf(trainImages);
         testImages = List.copyOf(testImages);
+    }
+
+    /** Without saying how the image scale was chosen (files written before it was recorded read back this way). */
+    public TrainingProvenance(String created, String software, String data, String method, List<String> trainImages,
+            List<String> testImages, String training, String dense, double widthScale, long trainSamples,
+            int testPatches, int epochsRun, int bestEpoch, double trainAccuracy, double testAccuracy,
+            double validationF1, String calibratedOn, double seconds, double samplesPerSecond, String backend) {
+        this(created, software, data, method, trainImages, testImages, training, dense, widthScale, trainSamples,
+                testPatches, epochsRun, bestEpoch, trainAccuracy, testAccuracy, validationF1, calibratedOn, seconds,
+                samplesPerSecond, backend, "");
     }
 
     public Map<String, String> toMap() {
@@ -65,6 +76,9 @@ public record TrainingProvenance(String created, String software, String data, S
         p.put(method.equals("dense") ? "trainingCropsPerSecond" : "trainingPatchesPerSecond",
                 String.format(Locale.ROOT, "%.1f", samplesPerSecond));
         p.put("backend", backend);
+        if (!imageScale.isEmpty()) {
+            p.put("imageScale", imageScale);
+        }
         return p;
     }
 
@@ -78,7 +92,8 @@ public record TrainingProvenance(String created, String software, String data, S
                 (int) num0(p.get("epochsRun")), (int) num0(p.get("bestEpoch")), num(p.get("trainAccuracy")),
                 num(p.get("testAccuracy")), num(p.get("validationF1")), p.getOrDefault("calibratedOn", ""),
                 num(p.get("trainingSeconds")),
-                num(p.get(dense ? "trainingCropsPerSecond" : "trainingPatchesPerSecond")), p.getOrDefault("backend", ""));
+                num(p.get(dense ? "trainingCropsPerSecond" : "trainingPatchesPerSecond")), p.getOrDefault("backend", ""),
+                p.getOrDefault("imageScale", ""));
     }
 
     private static String f(double v) {

@@ -42,9 +42,12 @@ public final class TrainingJob {
      * @param imageScale   images are scaled by this before training and scanning, in (0, 1] (the task's default: 1
      *                     roots, 0.5 shoots); the model stores it, so localisation scales the same way and reports
      *                     points in original pixels
+     * @param imageScaleChoice how the image scale was chosen ({@link ScaleChoice#describe()}: from the roots'
+     *                     width, the task's default, given by the user), for the provenance; "" if not said
      */
     public record Settings(Task task, int channels, double widthScale, boolean batchNorm, double testFraction,
-            TrainingMethod method, TrainingConfig training, DenseTrainingConfig dense, double imageScale) {
+            TrainingMethod method, TrainingConfig training, DenseTrainingConfig dense, double imageScale,
+            String imageScaleChoice) {
         public Settings {
             if (testFraction < 0 || testFraction >= 1) {
                 throw new BadInputException("test fraction must be in [0, 1), was " + testFraction);
@@ -53,6 +56,12 @@ public final class TrainingJob {
                 throw new BadInputException("width scale must be in (0, 4], was " + widthScale);
             }
             task.recipe().atScale(imageScale); // validates the scale
+        }
+
+        /** Without saying how the image scale was chosen. */
+        public Settings(Task task, int channels, double widthScale, boolean batchNorm, double testFraction,
+                TrainingMethod method, TrainingConfig training, DenseTrainingConfig dense, double imageScale) {
+            this(task, channels, widthScale, batchNorm, testFraction, method, training, dense, imageScale, "");
         }
 
         /** At the task's image scale (1 roots, 0.5 shoots). */
@@ -70,27 +79,38 @@ public final class TrainingJob {
 
         public static Settings defaults(Task task) {
             return new Settings(task, 3, defaultWidth(task), true, 0.2, TrainingMethod.DENSE, TrainingConfig.denseDefaults(),
-                    DenseTrainingConfig.defaults(), defaultImageScale(task, TrainingMethod.DENSE));
+                    DenseTrainingConfig.defaults(), defaultImageScale(task, TrainingMethod.DENSE),
+                    new ScaleChoice(defaultImageScale(task, TrainingMethod.DENSE), "the task's default").describe());
         }
 
         public Settings withMethod(TrainingMethod m) {
-            return new Settings(task, channels, widthScale, batchNorm, testFraction, m, training, dense, imageScale);
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, m, training, dense, imageScale,
+                    imageScaleChoice);
         }
 
         public Settings withTraining(TrainingConfig t) {
-            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, t, dense, imageScale);
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, t, dense, imageScale,
+                    imageScaleChoice);
         }
 
         public Settings withDense(DenseTrainingConfig d) {
-            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, training, d, imageScale);
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, training, d, imageScale,
+                    imageScaleChoice);
         }
 
         public Settings withWidthScale(double w) {
-            return new Settings(task, channels, w, batchNorm, testFraction, method, training, dense, imageScale);
+            return new Settings(task, channels, w, batchNorm, testFraction, method, training, dense, imageScale,
+                    imageScaleChoice);
         }
 
         public Settings withImageScale(double scale) {
-            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, training, dense, scale);
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, training, dense, scale, "");
+        }
+
+        /** At the chosen scale, saying how it was chosen (in the model's provenance). */
+        public Settings withImageScale(ScaleChoice choice) {
+            return new Settings(task, channels, widthScale, batchNorm, testFraction, method, training, dense,
+                    choice.scale(), choice.describe());
         }
 
         /** The paper's patch recipe of the task at this image scale (the same window on the scaled image). */
@@ -329,7 +349,8 @@ public final class TrainingJob {
                 + "), DL4J 1.0.0-M2.1, Java " + System.getProperty("java.version"), dataName, method.id(), trainImages,
                 testImages, s.training().toString(), method == TrainingMethod.DENSE ? s.dense().toString() : "",
                 s.widthScale(), trainSamples, testPatches, history.size(), bestEpoch, best.trainAccuracy(),
-                best.testAccuracy(), best.validationF1(), calibratedOn, seconds, samplesPerSecond, Backend.describe());
+                best.testAccuracy(), best.validationF1(), calibratedOn, seconds, samplesPerSecond, Backend.describe(),
+                s.imageScaleChoice());
     }
 
     /** Feature classes with no example in the training images. */

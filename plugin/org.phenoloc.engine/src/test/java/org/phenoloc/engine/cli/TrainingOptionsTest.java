@@ -74,12 +74,16 @@ class TrainingOptionsTest {
         java.util.List<String> log = new java.util.ArrayList<>();
         TrainingOptions derived = new TrainingOptions();
         new CommandLine(derived).parseArgs();
-        assertEquals(0.5, derived.settings(Task.ROOTS, images, log::add).imageScale(), "8 px roots -> 4 px");
+        var chosen = derived.settings(Task.ROOTS, images, log::add);
+        assertEquals(0.5, chosen.imageScale(), "8 px roots -> 4 px");
         assertEquals(true, log.get(0).startsWith(TrainingOptions.IMAGE_SCALE_LOG + "0.5, from the roots' width 8."),
                 log.toString());
+        assertEquals(log.get(0), chosen.imageScaleChoice(), "the provenance gets the line the log printed");
         TrainingOptions given = new TrainingOptions();
         new CommandLine(given).parseArgs("--image-scale", "0.9");
         assertEquals(0.9, given.settings(Task.ROOTS, images, log::add).imageScale());
+        assertEquals("image scale 0.9, given (--image-scale)", given.settings(Task.ROOTS, images, log::add)
+                .imageScaleChoice());
         assertEquals(1, log.size(), "nothing measured when the scale is given");
     }
 }

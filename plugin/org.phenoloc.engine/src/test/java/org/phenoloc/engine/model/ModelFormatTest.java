@@ -55,7 +55,7 @@ class ModelFormatTest {
         PhenolocModel tiny = tinyModel();
         TrainingProvenance prov = new TrainingProvenance("2026-12-02T00:00:00Z", "test", "data", "dense",
                 List.of("a.png"), List.of("b.png"), "tc", "dc", 0.5, 384, 0, 3, 2, Double.NaN, Double.NaN, 0.71,
-                "held-out images", 12.5, 9.5, "cpu");
+                "held-out images", 12.5, 9.5, "cpu", "image scale 0.75, from the roots' width 5.4 px (...)");
         ModelMetadata meta = new ModelMetadata("roots", tiny.metadata().classes(), tiny.metadata().architecture(),
                 tiny.metadata().recipe(), 1.0, Map.of("root_tip", 0.99), prov.toMap()).withCalibration(Map.of("root_tip", 0.93), 12);
         Path f = dir.resolve("m.phenoloc");
@@ -64,6 +64,7 @@ class ModelFormatTest {
         assertEquals(0.93, back.metadata().thresholds().get("root_tip"));
         assertEquals(12, back.metadata().suppressionRadius());
         assertEquals(prov.toMap(), back.metadata().training().toMap());
+        assertEquals(prov.imageScale(), back.metadata().training().imageScale(), "how the scale was chosen is kept");
         Localiser defaults = new Localiser(back, LocaliserConfig.defaults());
         assertEquals(0.93, defaults.thresholds().get("root_tip"), "a model whose best threshold is 0.93 runs at 0.93");
         assertEquals(12, defaults.suppressionRadius());

@@ -93,9 +93,12 @@ class DenseLearnerTest {
         NodeModel learner = tinyDenseLearner(1);
         var model = (PhenolocModelPortObject)Fixtures.execute(learner, points, null)[0];
         assertEquals(0.5, model.getModel().metadata().imageScale(), "8 px roots scaled to 4 px");
+        String why = model.getModel().metadata().training().imageScale();
+        assertTrue(why.startsWith("image scale 0.5, from the roots' width 8."), "the provenance says why: " + why);
         Fixtures.set(learner, "image_scale", 0.9);
         model = (PhenolocModelPortObject)Fixtures.execute(learner, points, null)[0];
         assertEquals(0.9, model.getModel().metadata().imageScale(), "a scale set in the dialog is kept");
+        assertEquals("image scale 0.9, set in the node dialog", model.getModel().metadata().training().imageScale());
 
         // the same images annotated with their tips only (a CSV: no root_geometry column): the roots are traced
         Path tipsOnly = java.nio.file.Files.createDirectories(dir.resolve("tips"));
@@ -110,6 +113,8 @@ class DenseLearnerTest {
         Fixtures.set(learner, "image_scale", 0.0);
         model = (PhenolocModelPortObject)Fixtures.execute(learner, tips, null)[0];
         assertEquals(0.5, model.getModel().metadata().imageScale(), "8 px roots traced from their tips, scaled to 4 px");
+        why = model.getModel().metadata().training().imageScale();
+        assertTrue(why.contains("traced from their tip points"), why);
     }
 
     @Test

@@ -123,7 +123,7 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
                 throw cancelledException();
             }
             LOGGER.info(choice.describe());
-            settings = settings.withImageScale(choice.scale());
+            settings = settings.withImageScale(choice);
         }
         List<String> warnings = new ArrayList<>();
         TrainingJob.Outcome outcome;

@@ -128,7 +128,9 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
             double scale = m_imageScale.getDoubleValue() > 0 ? m_imageScale.getDoubleValue()
                 : TrainingJob.defaultImageScale(task, TrainingMethod.DENSE);
             return new TrainingJob.Settings(task, 3, width, m_batchNorm.getBooleanValue(),
-                m_testFraction.getDoubleValue(), TrainingMethod.DENSE, tc, dc, scale);
+                m_testFraction.getDoubleValue(), TrainingMethod.DENSE, tc, dc, scale,
+                new TrainingJob.ScaleChoice(scale, m_imageScale.getDoubleValue() > 0 ? "set in the node dialog"
+                    : "the task's default").describe());
         } catch (BadInputException | IllegalArgumentException e) {
             throw new InvalidSettingsException("Training settings: " + e.getMessage(), e);
         }
