@@ -264,7 +264,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 var s = training.settings(t).withMethod(org.phenoloc.engine.training.TrainingMethod.PATCHES)
                         .withWidthScale(1.0).withTraining(org.phenoloc.engine.training.TrainingConfig.defaults())
-                        .withImageScale(t.imageScale());
+                        .withImageScale(new TrainingJob.ScaleChoice(t.imageScale(), "the paper's recipe"));
                 paper = TrainingJob.run(train, data.toString(), s, new ConsoleTraining(System.out), System.out::println).model();
                 paperMinutes = (System.nanoTime() - t0) / 60e9;
                 ModelFiles.save(paper, out.resolve(t.id() + "-paper.phenoloc"));

@@ -141,9 +141,9 @@ final class TrainingOptions {
                 .rotationDegrees(rotation).weightAveraging(weightAveraging).missedShare(missedShare).lastEpoch(lastEpoch).build();
         dc = dc.withRadii(positiveRadius, ignoreRadius);
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
-        return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc,
-                imageScale != null ? imageScale : TrainingJob.defaultImageScale(task, m), (imageScale != null
-                        ? new TrainingJob.ScaleChoice(imageScale, "given (--image-scale)")
-                        : new TrainingJob.ScaleChoice(TrainingJob.defaultImageScale(task, m), "the task's default")).describe());
+        TrainingJob.ScaleChoice scale = imageScale != null ? new TrainingJob.ScaleChoice(imageScale,
+                "given (--image-scale)") : TrainingJob.ScaleChoice.taskDefault(task, m);
+        return new TrainingJob.Settings(task, grey ? 1 : 3, width, !noBatchNorm, testFraction, m, tc, dc, scale.scale(),
+                scale.describe());
     }
 }

@@ -80,7 +80,7 @@ public final class TrainingJob {
         public static Settings defaults(Task task) {
             return new Settings(task, 3, defaultWidth(task), true, 0.2, TrainingMethod.DENSE, TrainingConfig.denseDefaults(),
                     DenseTrainingConfig.defaults(), defaultImageScale(task, TrainingMethod.DENSE),
-                    new ScaleChoice(defaultImageScale(task, TrainingMethod.DENSE), "the task's default").describe());
+                    ScaleChoice.taskDefault(task, TrainingMethod.DENSE).describe());
         }
 
         public Settings withMethod(TrainingMethod m) {
@@ -162,6 +162,11 @@ public final class TrainingJob {
         /** Start of {@link #describe()}. */
         public static final String LOG_PREFIX = "image scale ";
 
+        /** The fixed default of the task and method ({@link TrainingJob#defaultImageScale}). */
+        public static ScaleChoice taskDefault(Task task, TrainingMethod method) {
+            return new ScaleChoice(defaultImageScale(task, method), "the task's default");
+        }
+
         /** "image scale S, REASON": the line the command line and the KNIME log print. */
         public String describe() {
             return LOG_PREFIX + scale + ", " + reason;
@@ -188,7 +193,7 @@ public final class TrainingJob {
             Progress progress) {
         double fixed = defaultImageScale(task, method);
         if (task != Task.ROOTS || method != TrainingMethod.DENSE) {
-            return new ScaleChoice(fixed, "the task's default");
+            return ScaleChoice.taskDefault(task, method);
         }
         var measured = StructureWidth.measure(images, StructureWidth.Config.defaults(), a -> {
             progress.checkCancelled();

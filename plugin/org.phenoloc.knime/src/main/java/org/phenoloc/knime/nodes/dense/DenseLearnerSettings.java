@@ -42,7 +42,8 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     final SettingsModelBoolean m_batchNorm = new SettingsModelBoolean("batch_norm", true);
     /**
      * 0: the default: for roots, the scale that makes the roots 4 px wide (TrainingJob.imageScaleFor: measured across
-     * the Annotation Reader's root geometry, or along the roots traced from the tip points), else the task's (TrainingJob.defaultImageScale: 0.75 roots, 0.5 shoots);
+     * the Annotation Reader's root geometry, or along the roots traced from the tip points), else the task's
+     * (TrainingJob.defaultImageScale: 0.75 roots, 0.5 shoots);
      * workflows saved before this setting existed load with 0.
      */
     final SettingsModelDoubleBounded m_imageScale = new SettingsModelDoubleBounded(IMAGE_SCALE, 0, 0, 1);
@@ -125,12 +126,11 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
                 .weightAveraging(m_weightAveraging.getDoubleValue()).build();
             dc = dc.withRadii(m_positiveRadius.getDoubleValue(), m_ignoreRadius.getDoubleValue());
             double width = m_widthScale.getDoubleValue() > 0 ? m_widthScale.getDoubleValue() : TrainingJob.defaultWidth(task);
-            double scale = m_imageScale.getDoubleValue() > 0 ? m_imageScale.getDoubleValue()
-                : TrainingJob.defaultImageScale(task, TrainingMethod.DENSE);
+            TrainingJob.ScaleChoice scale = m_imageScale.getDoubleValue() > 0
+                ? new TrainingJob.ScaleChoice(m_imageScale.getDoubleValue(), "set in the node dialog")
+                : TrainingJob.ScaleChoice.taskDefault(task, TrainingMethod.DENSE);
             return new TrainingJob.Settings(task, 3, width, m_batchNorm.getBooleanValue(),
-                m_testFraction.getDoubleValue(), TrainingMethod.DENSE, tc, dc, scale,
-                new TrainingJob.ScaleChoice(scale, m_imageScale.getDoubleValue() > 0 ? "set in the node dialog"
-                    : "the task's default").describe());
+                m_testFraction.getDoubleValue(), TrainingMethod.DENSE, tc, dc, scale.scale(), scale.describe());
         } catch (BadInputException | IllegalArgumentException e) {
             throw new InvalidSettingsException("Training settings: " + e.getMessage(), e);
         }
