@@ -43,14 +43,74 @@ public record TrainingProvenance(String created, String software, String data, S
         testImages = List.copyOf(testImages);
     }
 
-    /** Without saying how the image scale was chosen (files written before it was recorded read back this way). */
-    public TrainingProvenance(String created, String software, String data, String method, List<String> trainImages,
-            List<String> testImages, String training, String dense, double widthScale, long trainSamples,
-            int testPatches, int epochsRun, int bestEpoch, double trainAccuracy, double testAccuracy,
-            double validationF1, String calibratedOn, double seconds, double samplesPerSecond, String backend) {
-        this(created, software, data, method, trainImages, testImages, training, dense, widthScale, trainSamples,
-                testPatches, epochsRun, bestEpoch, trainAccuracy, testAccuracy, validationF1, calibratedOn, seconds,
-                samplesPerSecond, backend, "");
+    /** A builder with every field empty: "", no images, 0 counts and NaN measurements (what an old file lacks). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** This record's values in a builder, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().created(created).software(software).data(data).method(method).trainImages(trainImages)
+                .testImages(testImages).training(training).dense(dense).widthScale(widthScale).trainSamples(trainSamples)
+                .testPatches(testPatches).epochsRun(epochsRun).bestEpoch(bestEpoch).trainAccuracy(trainAccuracy)
+                .testAccuracy(testAccuracy).validationF1(validationF1).calibratedOn(calibratedOn).seconds(seconds)
+                .samplesPerSecond(samplesPerSecond).backend(backend).imageScale(imageScale);
+    }
+
+    /** Named setters for the 21 fields (see the record's parameters). */
+    public static final class Builder {
+        private String created = "";
+        private String software = "";
+        private String data = "";
+        private String method = "";
+        private List<String> trainImages = List.of();
+        private List<String> testImages = List.of();
+        private String training = "";
+        private String dense = "";
+        private double widthScale = Double.NaN;
+        private long trainSamples;
+        private int testPatches;
+        private int epochsRun;
+        private int bestEpoch;
+        private double trainAccuracy = Double.NaN;
+        private double testAccuracy = Double.NaN;
+        private double validationF1 = Double.NaN;
+        private String calibratedOn = "";
+        private double seconds = Double.NaN;
+        private double samplesPerSecond = Double.NaN;
+        private String backend = "";
+        private String imageScale = "";
+
+        private Builder() {
+        }
+
+        public Builder created(String v) { created = v; return this; }
+        public Builder software(String v) { software = v; return this; }
+        public Builder data(String v) { data = v; return this; }
+        public Builder method(String v) { method = v; return this; }
+        public Builder trainImages(List<String> v) { trainImages = v; return this; }
+        public Builder testImages(List<String> v) { testImages = v; return this; }
+        public Builder training(String v) { training = v; return this; }
+        public Builder dense(String v) { dense = v; return this; }
+        public Builder widthScale(double v) { widthScale = v; return this; }
+        public Builder trainSamples(long v) { trainSamples = v; return this; }
+        public Builder testPatches(int v) { testPatches = v; return this; }
+        public Builder epochsRun(int v) { epochsRun = v; return this; }
+        public Builder bestEpoch(int v) { bestEpoch = v; return this; }
+        public Builder trainAccuracy(double v) { trainAccuracy = v; return this; }
+        public Builder testAccuracy(double v) { testAccuracy = v; return this; }
+        public Builder validationF1(double v) { validationF1 = v; return this; }
+        public Builder calibratedOn(String v) { calibratedOn = v; return this; }
+        public Builder seconds(double v) { seconds = v; return this; }
+        public Builder samplesPerSecond(double v) { samplesPerSecond = v; return this; }
+        public Builder backend(String v) { backend = v; return this; }
+        public Builder imageScale(String v) { imageScale = v; return this; }
+
+        public TrainingProvenance build() {
+            return new TrainingProvenance(created, software, data, method, trainImages, testImages, training, dense,
+                    widthScale, trainSamples, testPatches, epochsRun, bestEpoch, trainAccuracy, testAccuracy,
+                    validationF1, calibratedOn, seconds, samplesPerSecond, backend, imageScale);
+        }
     }
 
     public Map<String, String> toMap() {
@@ -85,15 +145,17 @@ public record TrainingProvenance(String created, String software, String data, S
     public static TrainingProvenance fromMap(Map<String, String> p) {
         String method = p.getOrDefault("method", p.containsKey("trainPatches") ? "patches" : "");
         boolean dense = method.equals("dense");
-        return new TrainingProvenance(p.getOrDefault("created", ""), p.getOrDefault("software", ""),
-                p.getOrDefault("data", ""), method, words(p.get("trainImages")), words(p.get("testImages")),
-                p.getOrDefault("training", ""), p.getOrDefault("denseTraining", ""), num(p.get("widthScale")),
-                (long) num0(p.get(dense ? "trainCrops" : "trainPatches")), (int) num0(p.get("testPatches")),
-                (int) num0(p.get("epochsRun")), (int) num0(p.get("bestEpoch")), num(p.get("trainAccuracy")),
-                num(p.get("testAccuracy")), num(p.get("validationF1")), p.getOrDefault("calibratedOn", ""),
-                num(p.get("trainingSeconds")),
-                num(p.get(dense ? "trainingCropsPerSecond" : "trainingPatchesPerSecond")), p.getOrDefault("backend", ""),
-                p.getOrDefault("imageScale", ""));
+        return builder().created(p.getOrDefault("created", "")).software(p.getOrDefault("software", ""))
+                .data(p.getOrDefault("data", "")).method(method).trainImages(words(p.get("trainImages")))
+                .testImages(words(p.get("testImages"))).training(p.getOrDefault("training", ""))
+                .dense(p.getOrDefault("denseTraining", "")).widthScale(num(p.get("widthScale")))
+                .trainSamples((long) num0(p.get(dense ? "trainCrops" : "trainPatches")))
+                .testPatches((int) num0(p.get("testPatches"))).epochsRun((int) num0(p.get("epochsRun")))
+                .bestEpoch((int) num0(p.get("bestEpoch"))).trainAccuracy(num(p.get("trainAccuracy")))
+                .testAccuracy(num(p.get("testAccuracy"))).validationF1(num(p.get("validationF1")))
+                .calibratedOn(p.getOrDefault("calibratedOn", "")).seconds(num(p.get("trainingSeconds")))
+                .samplesPerSecond(num(p.get(dense ? "trainingCropsPerSecond" : "trainingPatchesPerSecond")))
+                .backend(p.getOrDefault("backend", "")).imageScale(p.getOrDefault("imageScale", "")).build();
     }
 
     private static String f(double v) {

@@ -350,12 +350,15 @@ public final class TrainingJob {
             List<String> trainImages, List<String> testImages, Settings s, long trainSamples, int testPatches,
             List<EpochStats> history, int bestEpoch, String calibratedOn, double seconds, double samplesPerSecond) {
         EpochStats best = history.get(bestEpoch - 1);
-        return new TrainingProvenance(Instant.now().toString(), "Phenoloc " + Phenoloc.VERSION + " (" + frontEnd
-                + "), DL4J 1.0.0-M2.1, Java " + System.getProperty("java.version"), dataName, method.id(), trainImages,
-                testImages, s.training().toString(), method == TrainingMethod.DENSE ? s.dense().toString() : "",
-                s.widthScale(), trainSamples, testPatches, history.size(), bestEpoch, best.trainAccuracy(),
-                best.testAccuracy(), best.validationF1(), calibratedOn, seconds, samplesPerSecond, Backend.describe(),
-                s.imageScaleChoice());
+        return TrainingProvenance.builder().created(Instant.now().toString())
+                .software("Phenoloc " + Phenoloc.VERSION + " (" + frontEnd + "), DL4J 1.0.0-M2.1, Java "
+                        + System.getProperty("java.version"))
+                .data(dataName).method(method.id()).trainImages(trainImages).testImages(testImages)
+                .training(s.training().toString()).dense(method == TrainingMethod.DENSE ? s.dense().toString() : "")
+                .widthScale(s.widthScale()).trainSamples(trainSamples).testPatches(testPatches).epochsRun(history.size())
+                .bestEpoch(bestEpoch).trainAccuracy(best.trainAccuracy()).testAccuracy(best.testAccuracy())
+                .validationF1(best.validationF1()).calibratedOn(calibratedOn).seconds(seconds)
+                .samplesPerSecond(samplesPerSecond).backend(Backend.describe()).imageScale(s.imageScaleChoice()).build();
     }
 
     /** Feature classes with no example in the training images. */

@@ -53,9 +53,13 @@ class ModelFormatTest {
     @Test
     void calibrationIsTheDefaultAfterARoundTrip(@TempDir Path dir) throws Exception {
         PhenolocModel tiny = tinyModel();
-        TrainingProvenance prov = new TrainingProvenance("2026-12-02T00:00:00Z", "test", "data", "dense",
-                List.of("a.png"), List.of("b.png"), "tc", "dc", 0.5, 384, 0, 3, 2, Double.NaN, Double.NaN, 0.71,
-                "held-out images", 12.5, 9.5, "cpu", "image scale 0.75, from the roots' width 5.4 px (...)");
+        TrainingProvenance prov = TrainingProvenance.builder().created("2026-12-02T00:00:00Z").software("test")
+                .data("data").method("dense").trainImages(List.of("a.png")).testImages(List.of("b.png")).training("tc")
+                .dense("dc").widthScale(0.5).trainSamples(384).epochsRun(3).bestEpoch(2).validationF1(0.71)
+                .calibratedOn("held-out images").seconds(12.5).samplesPerSecond(9.5).backend("cpu")
+                .imageScale("image scale 0.75, from the roots' width 5.4 px (...)").build();
+        assertEquals(prov, prov.toBuilder().build(), "the builder round-trips every field");
+        assertEquals(prov, TrainingProvenance.fromMap(prov.toMap()), "and so does the model file's map");
         ModelMetadata meta = new ModelMetadata("roots", tiny.metadata().classes(), tiny.metadata().architecture(),
                 tiny.metadata().recipe(), 1.0, Map.of("root_tip", 0.99), prov.toMap()).withCalibration(Map.of("root_tip", 0.93), 12);
         Path f = dir.resolve("m.phenoloc");
