@@ -100,6 +100,10 @@ final class TrainingOptions {
         + "model missed at the last mining round (default ${DEFAULT-VALUE}; 0 = off)"})
     double missedShare = DD.missedShare();
 
+    @Option(names = "--focal-gamma", description = {"dense: focusing exponent of the focal loss, in [0, 5]: windows the "
+        + "net already gets right count less (default ${DEFAULT-VALUE}; 0 = class-weighted cross-entropy)"})
+    double focalGamma = DD.focalGamma();
+
     @Option(names = "--last-epoch", description = {"dense: keep the last epoch's weights instead of the epoch with the best "
         + "held-out F1"})
     boolean lastEpoch;
@@ -138,7 +142,8 @@ final class TrainingOptions {
                 patience != null ? patience : d.patience(), !noAugment, seed);
         DenseTrainingConfig dc = DD.toBuilder().cells(cells).featureWeight(featureWeight).cropsPerEpoch(cropsPerEpoch)
                 .batchCrops(batch != null ? batch : DD.batchCrops()).augment(!noAugment).miningRounds(miningRounds)
-                .rotationDegrees(rotation).weightAveraging(weightAveraging).missedShare(missedShare).lastEpoch(lastEpoch).build();
+                .rotationDegrees(rotation).weightAveraging(weightAveraging).missedShare(missedShare).lastEpoch(lastEpoch)
+                .focalGamma(focalGamma).build();
         dc = dc.withRadii(positiveRadius, ignoreRadius);
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
         TrainingJob.ScaleChoice scale = imageScale != null ? new TrainingJob.ScaleChoice(imageScale,

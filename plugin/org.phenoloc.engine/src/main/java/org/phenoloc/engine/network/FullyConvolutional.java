@@ -11,6 +11,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
@@ -34,6 +35,15 @@ public final class FullyConvolutional {
      */
     public static MultiLayerNetwork build(Architecture a, int cells, IUpdater updater, double l2, long seed,
             double[] classWeights) {
+        return build(a, cells, updater, l2, seed, classWeights, 0);
+    }
+
+    /**
+     * @param classWeights per-class loss weights (class-balanced training), or null for plain cross-entropy
+     * @param focalGamma   focusing exponent of the loss ({@link FocalLoss}); 0 = (weighted) cross-entropy
+     */
+    public static MultiLayerNetwork build(Architecture a, int cells, IUpdater updater, double l2, long seed,
+            double[] classWeights, double focalGamma) {
         Backend.init();
         var list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -57,7 +67,8 @@ public final class FullyConvolutional {
             scores.dropOut(1 - a.dropout());
         }
         list.layer(layer++, scores.build());
-        LossMCXENT loss = classWeights == null ? new LossMCXENT() : new LossMCXENT(Nd4j.create(classWeights));
+        ILossFunction loss = focalGamma > 0 ? new FocalLoss(focalGamma, classWeights)
+                : classWeights == null ? new LossMCXENT() : new LossMCXENT(Nd4j.create(classWeights));
         list.layer(layer, new CnnLossLayer.Builder().lossFunction(loss).activation(Activation.SOFTMAX).build());
         int size = inputSize(a, cells);
         list.setInputType(InputType.convolutional(size, size, a.channels()));

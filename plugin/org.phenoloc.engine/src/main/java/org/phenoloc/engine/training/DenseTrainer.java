@@ -63,7 +63,7 @@ public final class DenseTrainer {
         Calibration.Images val = onTraining ? fallback : validation;
         int batches = Math.max(1, dense.cropsPerEpoch() / dense.batchCrops());
         MultiLayerNetwork fcn = FullyConvolutional.build(arch, dense.cells(),
-                new Adam(schedule(batches)), training.weightDecay(), training.seed(), classWeights());
+                new Adam(schedule(batches)), training.weightDecay(), training.seed(), classWeights(), dense.focalGamma());
         MultiLayerNetwork classifier = NetworkFactory.build(arch, new MapSchedule(ScheduleType.ITERATION,
                 Map.of(0, 0.0)), 0, 0, training.seed());
         Random random = new Random(training.seed());

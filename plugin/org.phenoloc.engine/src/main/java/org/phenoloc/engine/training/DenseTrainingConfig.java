@@ -36,11 +36,14 @@ import org.phenoloc.engine.io.BadInputException;
  *                         missed (no peak at its calibrated threshold within the matching radius): hard positives,
  *                         e.g. damaged leaf tips, get trained more often than the easy majority (0 = off)
  * @param lastEpoch        keep the last epoch's (averaged) weights instead of the epoch with the best held-out F1
+ * @param focalGamma       focusing exponent of the focal loss (Lin et al. 2017), in [0, 5]: cells the net already
+ *                         classifies well weigh {@code (1 - p)^gamma} as much, so training dwells on the hard ones;
+ *                         0 = the class-weighted cross-entropy
  */
 public record DenseTrainingConfig(int cells, double positiveRadius, double ignoreRadius, double featureWeight,
         double featureCropShare, int cropsPerEpoch, int batchCrops, boolean augment, double scaleJitter,
         double colourJitter, double noise, int miningRounds, double hardCropShare, double structureWeight,
-        double rotationDegrees, double weightAveraging, double missedShare, boolean lastEpoch) {
+        double rotationDegrees, double weightAveraging, double missedShare, boolean lastEpoch, double focalGamma) {
 
     public DenseTrainingConfig {
         if (cells < 1 || cells > 256) {
@@ -77,6 +80,9 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         if (!(missedShare >= 0) || missedShare > 1) {
             throw new BadInputException("missed-feature crop share must be in [0, 1], was " + missedShare);
         }
+        if (!(focalGamma >= 0) || focalGamma > 5) {
+            throw new BadInputException("focal gamma must be in [0, 5], was " + focalGamma);
+        }
         if (scaleJitter < 1 || scaleJitter > 2 || colourJitter < 0 || colourJitter > 0.5 || noise < 0 || noise > 0.5) {
             throw new BadInputException("scale jitter must be in [1, 2], colour jitter and noise in [0, 0.5]");
         }
@@ -92,8 +98,11 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
      */
     public static DenseTrainingConfig defaults() {
         return new DenseTrainingConfig(16, 0.15, 0.2, 5, 0.5, 384, 4, true, 1.25, 0.08, 0.02, 2, 0.3, 1, 20,
-                WEIGHT_AVERAGING, 0, false);
+                WEIGHT_AVERAGING, 0, false, FOCAL_GAMMA);
     }
+
+    /** The default focusing exponent of the loss. */
+    public static final double FOCAL_GAMMA = 0;
 
     /** The default decay of the weight average. */
     public static final double WEIGHT_AVERAGING = 0.998;
@@ -155,6 +164,10 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         return toBuilder().lastEpoch(on).build();
     }
 
+    public DenseTrainingConfig withFocalGamma(double gamma) {
+        return toBuilder().focalGamma(gamma).build();
+    }
+
     /** Mutable copy of a config's values; {@link #build()} validates them. */
     public static final class Builder {
         private int cells;
@@ -175,6 +188,7 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         private double weightAveraging;
         private double missedShare;
         private boolean lastEpoch;
+        private double focalGamma;
 
         private Builder(DenseTrainingConfig c) {
             cells = c.cells;
@@ -195,6 +209,7 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
             weightAveraging = c.weightAveraging;
             missedShare = c.missedShare;
             lastEpoch = c.lastEpoch;
+            focalGamma = c.focalGamma;
         }
 
         public Builder cells(int v) { cells = v; return this; }
@@ -215,12 +230,13 @@ public record DenseTrainingConfig(int cells, double positiveRadius, double ignor
         public Builder weightAveraging(double v) { weightAveraging = v; return this; }
         public Builder missedShare(double v) { missedShare = v; return this; }
         public Builder lastEpoch(boolean v) { lastEpoch = v; return this; }
+        public Builder focalGamma(double v) { focalGamma = v; return this; }
 
         /** @throws BadInputException if a value is out of range */
         public DenseTrainingConfig build() {
             return new DenseTrainingConfig(cells, positiveRadius, ignoreRadius, featureWeight, featureCropShare,
                     cropsPerEpoch, batchCrops, augment, scaleJitter, colourJitter, noise, miningRounds, hardCropShare,
-                    structureWeight, rotationDegrees, weightAveraging, missedShare, lastEpoch);
+                    structureWeight, rotationDegrees, weightAveraging, missedShare, lastEpoch, focalGamma);
         }
     }
 }

@@ -62,6 +62,13 @@ class TrainingOptionsTest {
     }
 
     @Test
+    void focalGammaHasItsDefaultAndCanBeSet() {
+        assertEquals(org.phenoloc.engine.training.DenseTrainingConfig.FOCAL_GAMMA, dense(Task.ROOTS).focalGamma());
+        assertEquals(1.5, dense(Task.SHOOTS, "--focal-gamma", "1.5").focalGamma());
+        assertThrows(BadInputException.class, () -> dense(Task.ROOTS, "--focal-gamma", "-1"));
+    }
+
+    @Test
     void imageScaleComesFromTheRootsWidthUnlessGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         // one 400 px image of blue paper with an 8 px wide pale root along the annotated line (base at the top)

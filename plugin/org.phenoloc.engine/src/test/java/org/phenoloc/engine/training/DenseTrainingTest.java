@@ -391,13 +391,17 @@ class DenseTrainingTest {
         assertEquals(d, new DenseTrainingConfig(d.cells(), d.positiveRadius(), d.ignoreRadius(), d.featureWeight(),
                 d.featureCropShare(), d.cropsPerEpoch(), d.batchCrops(), d.augment(), d.scaleJitter(), d.colourJitter(),
                 d.noise(), d.miningRounds(), d.hardCropShare(), d.structureWeight(), d.rotationDegrees(),
-                d.weightAveraging(), d.missedShare(), d.lastEpoch()));
+                d.weightAveraging(), d.missedShare(), d.lastEpoch(), d.focalGamma()));
         assertEquals(d, d.toBuilder().build(), "the builder round-trips every value");
         assertEquals(0.998, d.weightAveraging(), "weights averaged by default");
         assertEquals(0.2, d.ignoreRadius(), "a narrower ring than the paper's half window: sharper responses");
         assertEquals(d, TrainingJob.Settings.defaults(Task.SHOOTS).dense(), "what train and the node use");
         assertEquals(d, TrainingJob.Settings.defaults(Task.ROOTS).dense());
         assertEquals(0, d.withWeightAveraging(0).weightAveraging());
+        assertEquals(2, d.withFocalGamma(2).focalGamma());
+        assertThrows(BadInputException.class, () -> d.withFocalGamma(-0.5));
+        assertThrows(BadInputException.class, () -> d.withFocalGamma(6));
+        assertThrows(BadInputException.class, () -> d.withFocalGamma(Double.NaN));
         assertThrows(BadInputException.class, () -> d.withWeightAveraging(1));
         assertThrows(BadInputException.class, () -> d.withWeightAveraging(-0.1));
         assertThrows(BadInputException.class, () -> d.withWeightAveraging(Double.NaN));
