@@ -69,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         var truth = a.features().stream().map(f -> f.point()).toList();
         var full = org.phenoloc.engine.localisation.Renderings.overlay(img, detections, m.metadata().featureClasses(),
-                truth, m.metadata().recipe().window() / 2.0 / m.metadata().imageScale());
+                truth, m.metadata().halfWindowPixels());
         var r = detailWindow(img, truth);
         return full.getSubimage(r.x, r.y, r.width, r.height);
     }

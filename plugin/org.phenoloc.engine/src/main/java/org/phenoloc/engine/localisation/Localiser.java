@@ -67,7 +67,7 @@ public final class Localiser implements AutoCloseable {
         if (config.suppressionRadius() > 0) {
             return config.suppressionRadius();
         }
-        return m.suppressionRadius() > 0 ? m.suppressionRadius() : m.recipe().window() / 2.0 / m.imageScale();
+        return m.suppressionRadius() > 0 ? m.suppressionRadius() : m.halfWindowPixels();
     }
 
     public LocalisationResult localise(Path file, Progress progress) {

@@ -61,6 +61,14 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
         this(task, classes, architecture, recipe, imageScale, thresholds, 0, List.of(), false, provenance);
     }
 
+    /**
+     * Half the window in original-image pixels: how far one window reaches from its centre, the radius of the overlays'
+     * circles and the suppression radius of a model without a calibrated one.
+     */
+    public double halfWindowPixels() {
+        return recipe.window() / 2.0 / imageScale;
+    }
+
     /** The typed provenance (fields an older model lacks are empty). */
     public TrainingProvenance training() {
         return TrainingProvenance.fromMap(provenance);

@@ -155,8 +155,7 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
     private OrderedPipeline.Stages<BufferedImage, Scanned> stages(final List<Map.Entry<String, Path>> list,
         final LocaliserPool pool, final ModelMetadata m, final LocaliserConfig config, final Progress progress) {
         boolean renderings = m_settings.m_renderings.getBooleanValue();
-        double radius = config.suppressionRadius() > 0 ? config.suppressionRadius()
-            : m.recipe().window() / 2.0 / m.imageScale();
+        double radius = m.halfWindowPixels(); // the overlay's circles, as the command line draws them
         return new OrderedPipeline.Stages<>() {
             @Override
             public BufferedImage load(final int index) {
