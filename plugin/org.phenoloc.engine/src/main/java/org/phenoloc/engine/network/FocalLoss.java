@@ -20,7 +20,10 @@ public final class FocalLoss implements ILossFunction {
     private final double gamma;
     private final double[] weights;
 
-    /** @param gamma focusing exponent, >= 0; @param weights per-class weights (null: all 1) */
+    /**
+     * @param gamma   focusing exponent, >= 0 (0 = weighted cross-entropy)
+     * @param weights per-class weights (null: all 1)
+     */
     public FocalLoss(double gamma, double[] weights) {
         if (!(gamma >= 0) || !Double.isFinite(gamma)) {
             throw new IllegalArgumentException("focal gamma must be >= 0, got " + gamma);
