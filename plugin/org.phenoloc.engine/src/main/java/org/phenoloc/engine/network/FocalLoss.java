@@ -46,7 +46,10 @@ public final class FocalLoss implements ILossFunction {
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        Rows r = rows(labels, preOutput);
+        return scoreArray(rows(labels, preOutput), mask);
+    }
+
+    private INDArray scoreArray(Rows r, INDArray mask) {
         INDArray oneMinus = r.pt().rsub(1.0);
         INDArray score = Transforms.log(r.pt(), true).muli(Transforms.pow(oneMinus, gamma, true)).muli(r.s()).negi();
         if (mask != null) {
@@ -58,7 +61,10 @@ public final class FocalLoss implements ILossFunction {
     @Override
     public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
             boolean average) {
-        INDArray arr = computeScoreArray(labels, preOutput, activationFn, mask);
+        return score(scoreArray(rows(labels, preOutput), mask), average);
+    }
+
+    private static double score(INDArray arr, boolean average) {
         double score = arr.sumNumber().doubleValue();
         return average ? score / arr.size(0) : score;
     }
@@ -69,7 +75,10 @@ public final class FocalLoss implements ILossFunction {
      */
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        Rows r = rows(labels, preOutput);
+        return gradient(rows(labels, preOutput), mask);
+    }
+
+    private INDArray gradient(Rows r, INDArray mask) {
         INDArray oneMinus = r.pt().rsub(1.0);
         INDArray factor = Transforms.pow(oneMinus, gamma, true);
         if (gamma > 0) {
@@ -87,8 +96,8 @@ public final class FocalLoss implements ILossFunction {
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
             INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
+        Rows r = rows(labels, preOutput); // one softmax for both
+        return new Pair<>(score(scoreArray(r, mask), average), gradient(r, mask));
     }
 
     @Override

@@ -133,7 +133,7 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
         };
         // one localiser per worker, all on this node's model; nothing shared with other node instances
         try (LocaliserPool pool = new LocaliserPool(model, config, workers)) {
-            pipeline.run(list.size(), stages(list, pool, m, config, progress), outcome -> {
+            pipeline.run(list.size(), stages(list, pool, m, progress), outcome -> {
                 Map.Entry<String, Path> entry = list.get(outcome.index());
                 if (outcome.failed()) {
                     throw failure(outcome.error(), entry.getValue());
@@ -153,7 +153,7 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
     private record Scanned(LocalisationResult result, DataCell heatMap, DataCell overlay) {}
 
     private OrderedPipeline.Stages<BufferedImage, Scanned> stages(final List<Map.Entry<String, Path>> list,
-        final LocaliserPool pool, final ModelMetadata m, final LocaliserConfig config, final Progress progress) {
+        final LocaliserPool pool, final ModelMetadata m, final Progress progress) {
         boolean renderings = m_settings.m_renderings.getBooleanValue();
         double radius = m.halfWindowPixels(); // the overlay's circles, as the command line draws them
         return new OrderedPipeline.Stages<>() {
