@@ -87,6 +87,13 @@ final class BenchmarkCommand implements Callable<Integer> {
         Task t = Task.parse(task);
         Split split = loadData(t);
         org.phenoloc.engine.io.OutputChecks.checkFolder(out); // before training: writable, not a file, disk not full
+        try (OutputLock lock = OutputLock.acquire(out)) { // a second benchmark into the folder is refused
+            return report(t, split);
+        }
+    }
+
+    /** Trains (or loads), compares, evaluates and writes the report into {@code out}, which this run holds. */
+    private Integer report(Task t, Split split) throws Exception {
         Trained run = trainOrLoad(t, split.train());
         PhenolocModel model = run.model();
         var prov = model.metadata().training();

@@ -81,6 +81,43 @@ class SkeletonTipDetectorTest {
         }
     }
 
+    @Test
+    void aThresholdThatMarksMostOfThePaperSegmentsNothing() {
+        // grey paper with a pale region over two thirds of it: Otsu's threshold splits the paper, not roots from it
+        BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(90, 90, 90));
+        g.fillRect(0, 0, 300, 300);
+        g.setColor(new Color(200, 200, 200));
+        g.fillRect(0, 0, 300, 200);
+        g.dispose();
+        SkeletonTipDetector otsu = new SkeletonTipDetector(SkeletonTipConfig.defaults()
+                .withThreshold(SkeletonTipConfig.Threshold.OTSU));
+        SkeletonTipDetector.Prepared p = otsu.prepare(image);
+        boofcv.struct.image.GrayU8 segmented = otsu.segment(p);
+        long marked = 0;
+        for (byte b : segmented.data) {
+            marked += b;
+        }
+        assertEquals(0, marked, "a mask over most of the paper is dropped");
+        assertTrue(otsu.detect(image).isEmpty());
+        // the same pale strokes as thin roots on the same paper are segmented and give their tips
+        BufferedImage roots = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
+        g = roots.createGraphics();
+        g.setColor(new Color(90, 90, 90));
+        g.fillRect(0, 0, 300, 300);
+        g.setColor(new Color(200, 200, 200));
+        g.setStroke(new BasicStroke(5, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.drawLine(150, 40, 160, 260);
+        g.dispose();
+        SkeletonTipDetector.Prepared q = otsu.prepare(roots);
+        long rootPixels = 0;
+        for (byte b : otsu.segment(q).data) {
+            rootPixels += b;
+        }
+        assertTrue(rootPixels > 500 && rootPixels < 3000, "the stroke is segmented: " + rootPixels + " px");
+    }
+
     /** Blue germination paper with Gaussian noise. */
     static BufferedImage paper(int w, int h, long seed) {
         Random r = new Random(seed);

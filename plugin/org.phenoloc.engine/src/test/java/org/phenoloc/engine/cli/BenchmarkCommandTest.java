@@ -13,7 +13,7 @@ import org.phenoloc.engine.synthetic.RootSystemGenerator;
 /**
  * `phenoloc benchmark` end to end on a tiny generated train/ and valid/ folder: the command that writes the README's
  * result tables trains, compares the methods, evaluates, times the scans and writes its report; and with --model it
- * reports on a model trained earlier without training again.
+ * reports on a model trained earlier without training again; a second benchmark into a folder in use is refused.
  */
 class BenchmarkCommandTest {
     @TempDir
@@ -46,5 +46,18 @@ class BenchmarkCommandTest {
         String second = Files.readString(again.resolve("roots.md"));
         assertTrue(second.contains("(model roots-benchmark.phenoloc, trained in an earlier run)"), second);
         assertTrue(!Files.exists(again.resolve("roots-benchmark.phenoloc")), "nothing trained the second time");
+        assertTrue(!Files.exists(again.resolve(OutputLock.NAME)), "the report folder's lock is released at the end");
+
+        Process other = new ProcessBuilder("sleep", "60").start(); // a live process holding the folder
+        try {
+            Files.writeString(again.resolve(OutputLock.NAME), other.pid() + "\n");
+            ReliabilityTest.run("benchmark", "roots", "--data", data.toString(), "--out", again.toString(), "--no-paper",
+                    "--model", out.resolve("roots-benchmark.phenoloc").toString()).expect(2)
+                    .says("in use by another phenoloc run (process " + other.pid());
+            assertTrue(Files.readString(again.resolve("roots.md")).equals(second), "the first run's report is kept");
+        } finally {
+            other.destroy();
+            other.waitFor();
+        }
     }
 }
