@@ -101,7 +101,7 @@ class SkeletonTipDetectorTest {
         }
         assertEquals(0, marked, "a mask over most of the paper is dropped");
         assertTrue(otsu.detect(image).isEmpty());
-        // the same pale strokes as thin roots on the same paper are segmented and give their tips
+        // a thin pale stroke on the same paper (a root) is still segmented
         BufferedImage roots = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
         g = roots.createGraphics();
         g.setColor(new Color(90, 90, 90));
