@@ -333,9 +333,24 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.println("tuning the classical skeleton baseline on the training images");
         long t0 = System.nanoTime();
         double match = t.evaluationRadii()[t.evaluationRadii().length / 2];
-        var tuned = new org.phenoloc.engine.baseline.SkeletonTipTuner(org.phenoloc.engine.baseline.SkeletonTipTuner
-                .defaultGrid(org.phenoloc.engine.baseline.SkeletonTipConfig.defaults()), match)
-                .tune(train, t.featureClassList().get(0), Progress.NONE);
+        var grid = org.phenoloc.engine.baseline.SkeletonTipTuner.defaultGrid(
+                org.phenoloc.engine.baseline.SkeletonTipConfig.defaults());
+        Progress perImage = new Progress() { // a line per training image; Ctrl-C stops between settings
+            @Override
+            public void update(double fraction, String message) {
+                String first = ", setting 1/" + grid.size();
+                if (message.endsWith(first)) {
+                    System.out.println("  " + message.substring(0, message.length() - first.length()));
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return Cancellation.cancelled();
+            }
+        };
+        var tuned = new org.phenoloc.engine.baseline.SkeletonTipTuner(grid, match)
+                .tune(train, t.featureClassList().get(0), perImage);
         double minutes = (System.nanoTime() - t0) / 60e9;
         classicalConfig = tuned.best().toString();
         var detector = new org.phenoloc.engine.baseline.SkeletonTipDetector(tuned.best());

@@ -28,7 +28,7 @@ class BenchmarkCommandTest {
         Path out = dir.resolve("out");
         ReliabilityTest.run("benchmark", "roots", "--data", data.toString(), "--out", out.toString(), "--no-paper",
                 "--epochs", "1", "--width-scale", "0.125", "--crops-per-epoch", "8", "--mining-rounds", "0",
-                "--image-scale", "0.75").expect(0);
+                "--image-scale", "0.75").expect(0).says("skeleton baseline: image 3/3");
         String report = Files.readString(out.resolve("roots.md"));
         for (String part : new String[] {"# Benchmark: roots on data", "Data: train/ and valid/",
             "| dense training (ours, default", "| classical skeleton end points", "## Training (dense method)",
