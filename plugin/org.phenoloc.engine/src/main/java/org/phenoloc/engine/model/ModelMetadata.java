@@ -48,6 +48,15 @@ public record ModelMetadata(String task, List<String> classes, Architecture arch
         if (suppressionRadius < 0) {
             throw new IllegalArgumentException("suppression radius must be >= 0, was " + suppressionRadius);
         }
+        // patches, scans and radii all read the window from one of the two: they must agree
+        if (recipe.window() != architecture.window()) {
+            throw new IllegalArgumentException("the patch window (" + recipe.window() + " px) differs from the network's ("
+                    + architecture.window() + " px)");
+        }
+        if (classes.size() != architecture.classes()) {
+            throw new IllegalArgumentException(classes.size() + " class names " + classes + " for a network of "
+                    + architecture.classes() + " classes");
+        }
         for (String c : untrainedClasses) {
             if (!classes.contains(c)) {
                 throw new IllegalArgumentException("untrained class '" + c + "' is not one of " + classes);

@@ -121,6 +121,24 @@ class ModelFormatTest {
         assertTrue(e.getMessage().contains("broken.phenoloc") && e.getMessage().contains("JSON"), e.getMessage());
     }
 
+    @Test
+    void metadataWhosePatchesOrClassesDoNotFitTheNetworkIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("mismatched.phenoloc");
+        var o = new com.google.gson.JsonParser().parse(tinyModel().metadata().toJson()).getAsJsonObject();
+        o.getAsJsonObject("recipe").addProperty("window", 24); // a valid recipe (crop 42), but not the net's 32
+        Files.write(f, zipWith(o.toString()));
+        BadInputException e = assertThrows(BadInputException.class, () -> ModelFiles.load(f));
+        assertTrue(e.getMessage().contains("mismatched.phenoloc") && e.getMessage().contains("patch window (24 px)")
+                && e.getMessage().contains("network's (32 px)"), e.getMessage());
+
+        o = new com.google.gson.JsonParser().parse(tinyModel().metadata().toJson()).getAsJsonObject();
+        o.getAsJsonArray("classes").add("leaf_tip");
+        Files.write(f, zipWith(o.toString()));
+        e = assertThrows(BadInputException.class, () -> ModelFiles.load(f));
+        assertTrue(e.getMessage().contains("mismatched.phenoloc") && e.getMessage().contains("network of 2 classes"),
+                e.getMessage());
+    }
+
     private static byte[] zipWith(String metadata) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
