@@ -116,14 +116,14 @@ public final class SkeletonTipTuner {
         for (int i = 0; i < imageCount; i++) {
             progress.checkCancelled();
             TipImage image = load.apply(i);
+            String step = "skeleton baseline: image " + (i + 1) + "/" + imageCount + " (" + image.name() + ")";
             StageCache cache = new StageCache(image.image());
             for (int c = 0; c < candidates.size(); c++) {
                 progress.checkCancelled();
                 List<Point> found = cache.tips(candidates.get(c)).stream().map(ScoredPoint::point).toList();
                 perCandidate.get(c).add(PointMatcher.match(found, image.tips(), radius));
-                int done = i * candidates.size() + c + 1;
-                progress.update((double) done / steps, "skeleton baseline: image " + (i + 1) + "/" + imageCount
-                        + " (" + image.name() + "), setting " + (c + 1) + "/" + candidates.size());
+                // one message per image; the fraction counts the settings
+                progress.update((double) (i * candidates.size() + c + 1) / steps, step);
             }
         }
         List<Trial> trials = new ArrayList<>();

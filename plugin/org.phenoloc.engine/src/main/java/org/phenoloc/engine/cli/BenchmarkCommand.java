@@ -336,11 +336,13 @@ final class BenchmarkCommand implements Callable<Integer> {
         var grid = org.phenoloc.engine.baseline.SkeletonTipTuner.defaultGrid(
                 org.phenoloc.engine.baseline.SkeletonTipConfig.defaults());
         Progress perImage = new Progress() { // a line per training image; Ctrl-C stops between settings
+            private String last;
+
             @Override
             public void update(double fraction, String message) {
-                String first = ", setting 1/" + grid.size();
-                if (message.endsWith(first)) {
-                    System.out.println("  " + message.substring(0, message.length() - first.length()));
+                if (!message.equals(last)) {
+                    System.out.println("  " + message);
+                    last = message;
                 }
             }
 
