@@ -84,6 +84,10 @@ final class TrainingOptions {
         "flipping them left-right only, so down stays down (default ${DEFAULT-VALUE}); 180 = any angle and flip"})
     double rotation = DD.rotationDegrees();
 
+    @Option(names = "--scale-jitter", description = {"dense: training crops are rescaled by a random factor between 1/S "
+        + "and S, in [1, 2] (default ${DEFAULT-VALUE}; 1 = off)"})
+    double scaleJitter = DD.scaleJitter();
+
     @Option(names = "--weight-averaging", description = {"dense: decay of the moving average of the weights over the "
         + "batches, which is validated and saved (default ${DEFAULT-VALUE}; 0 = off, the last batch's weights)"})
     double weightAveraging = DD.weightAveraging();
@@ -143,7 +147,7 @@ final class TrainingOptions {
         DenseTrainingConfig dc = DD.toBuilder().cells(cells).featureWeight(featureWeight).cropsPerEpoch(cropsPerEpoch)
                 .batchCrops(batch != null ? batch : DD.batchCrops()).augment(!noAugment).miningRounds(miningRounds)
                 .rotationDegrees(rotation).weightAveraging(weightAveraging).missedShare(missedShare).lastEpoch(lastEpoch)
-                .focalGamma(focalGamma).build();
+                .focalGamma(focalGamma).scaleJitter(scaleJitter).build();
         dc = dc.withRadii(positiveRadius, ignoreRadius);
         double width = widthScale != null ? widthScale : dense ? TrainingJob.defaultWidth(task) : 1.0;
         TrainingJob.ScaleChoice scale = imageScale != null ? new TrainingJob.ScaleChoice(imageScale,

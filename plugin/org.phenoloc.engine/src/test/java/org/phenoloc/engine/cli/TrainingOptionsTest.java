@@ -62,6 +62,14 @@ class TrainingOptionsTest {
     }
 
     @Test
+    void scaleJitterHasItsDefaultAndCanBeSet() {
+        assertEquals(1.25, dense(Task.ROOTS).scaleJitter());
+        assertEquals(1.6, dense(Task.SHOOTS, "--scale-jitter", "1.6").scaleJitter());
+        assertThrows(BadInputException.class, () -> dense(Task.ROOTS, "--scale-jitter", "0.9"));
+        assertThrows(BadInputException.class, () -> dense(Task.ROOTS, "--scale-jitter", "2.5"));
+    }
+
+    @Test
     void focalGammaHasItsDefaultAndCanBeSet() {
         assertEquals(org.phenoloc.engine.training.DenseTrainingConfig.FOCAL_GAMMA, dense(Task.ROOTS).focalGamma());
         assertEquals(1.5, dense(Task.SHOOTS, "--focal-gamma", "1.5").focalGamma());
