@@ -92,7 +92,7 @@ final class Paper {
                     double along = side == 2 ? x : y;
                     double across = side == 0 ? x : side == 1 ? w - 1 - x : y;
                     double limit = width + 1.5 * StrictMath.sin(along / 37 + phase);
-                    edge[y * w + x] = (float) RootSystemGenerator.clamp(limit + 0.5 - (across + 0.5), 0, 1);
+                    edge[y * w + x] = (float) SyntheticMath.clamp(limit + 0.5 - (across + 0.5), 0, 1);
                 }
             }
             blend(rgb, edge, BACKING);
@@ -204,7 +204,7 @@ final class Paper {
     }
 
     private static double smoothstep(double edge0, double edge1, double x) {
-        double t = RootSystemGenerator.clamp((x - edge0) / (edge1 - edge0), 0, 1);
+        double t = SyntheticMath.clamp((x - edge0) / (edge1 - edge0), 0, 1);
         return t * t * (3 - 2 * t);
     }
 

@@ -1,5 +1,10 @@
 package org.phenoloc.engine.synthetic;
 
+import static org.phenoloc.engine.synthetic.SyntheticMath.byte8;
+import static org.phenoloc.engine.synthetic.SyntheticMath.clamp;
+import static org.phenoloc.engine.synthetic.SyntheticMath.round3;
+import static org.phenoloc.engine.synthetic.SyntheticMath.streamSeed;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,10 +59,10 @@ public final class RootSystemGenerator {
 
     public static SyntheticRootImage generate(RootSystemConfig config) {
         // Independent streams, so e.g. changing the noise level keeps the same roots.
-        Random rootRnd = new Random(mix(config.seed(), 1));
-        Random hairRnd = new Random(mix(config.seed(), 2));
-        Random paperRnd = new Random(mix(config.seed(), 3));
-        Random noiseRnd = new Random(mix(config.seed(), 4));
+        Random rootRnd = new Random(streamSeed(config.seed(), 1));
+        Random hairRnd = new Random(streamSeed(config.seed(), 2));
+        Random paperRnd = new Random(streamSeed(config.seed(), 3));
+        Random noiseRnd = new Random(streamSeed(config.seed(), 4));
         int w = config.width();
         int h = config.height();
 
@@ -317,23 +322,5 @@ public final class RootSystemGenerator {
             k++;
         }
         return k;
-    }
-
-    static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
-    private static int byte8(float v) {
-        return (int) clamp(Math.round(v), 0, 255);
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static long mix(long seed, long stream) {
-        long z = seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 29);
     }
 }

@@ -1,5 +1,10 @@
 package org.phenoloc.engine.synthetic;
 
+import static org.phenoloc.engine.synthetic.SyntheticMath.byte8;
+import static org.phenoloc.engine.synthetic.SyntheticMath.clamp;
+import static org.phenoloc.engine.synthetic.SyntheticMath.round3;
+import static org.phenoloc.engine.synthetic.SyntheticMath.streamSeed;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -256,10 +261,10 @@ public final class ShootGenerator {
     /** Generates one image with its ground truth. */
     public static SyntheticShootImage generate(ShootConfig config) {
         // Independent streams, so e.g. changing the noise level keeps the same plants and backdrop.
-        Random sceneRnd = new Random(mix(config.seed(), 11));
-        Random shadeRnd = new Random(mix(config.seed(), 14));
-        Random clutterRnd = new Random(mix(config.seed(), 15));
-        Random noiseRnd = new Random(mix(config.seed(), 16));
+        Random sceneRnd = new Random(streamSeed(config.seed(), 11));
+        Random shadeRnd = new Random(streamSeed(config.seed(), 14));
+        Random clutterRnd = new Random(streamSeed(config.seed(), 15));
+        Random noiseRnd = new Random(streamSeed(config.seed(), 16));
         int w = config.width();
         int h = config.height();
         double sc = Math.min(w, h) / 640.0;
@@ -285,8 +290,8 @@ public final class ShootGenerator {
      */
     private static Layout layOut(ShootConfig config, Booth booth, double sc) {
         for (int layout = 0; ; layout++) {
-            Random plantRnd = new Random(mix(config.seed(), 12 + 100L * layout));
-            Random leafRnd = new Random(mix(config.seed(), 13 + 100L * layout));
+            Random plantRnd = new Random(streamSeed(config.seed(), 12 + 100L * layout));
+            Random leafRnd = new Random(streamSeed(config.seed(), 13 + 100L * layout));
             Occupancy occ = new Occupancy();
             occ.shapes.addAll(booth.occluders());
             try {
@@ -1322,23 +1327,5 @@ public final class ShootGenerator {
     private static Color grey(double v) {
         int b = byte8(v);
         return new Color(b, b, b);
-    }
-
-    static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
-    private static int byte8(double v) {
-        return (int) clamp(Math.round(v), 0, 255);
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static long mix(long seed, long stream) {
-        long z = seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 29);
     }
 }
