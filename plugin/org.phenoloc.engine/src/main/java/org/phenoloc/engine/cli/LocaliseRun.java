@@ -43,6 +43,8 @@ final class LocaliseRun {
     private final ResultWriter writer;
     private final RunProfile profile = RunProfile.start();
     private final AtomicInteger finished = new AtomicInteger();
+    /** Input indices of the greyscale images a colour model scanned (see {@link Localiser#greyForColourModel}). */
+    private final java.util.concurrent.ConcurrentSkipListSet<Integer> grey = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     LocaliseRun(Settings s, LocaliserPool pool, PartialResults records) {
         this.s = s;
@@ -87,6 +89,10 @@ final class LocaliseRun {
             }
         });
         double wall = (System.nanoTime() - t0) / 1e9;
+        if (!grey.isEmpty()) {
+            System.err.println("warning: " + Localiser.greyImagesWarning(
+                    grey.stream().map(i -> name(s.files().get(i))).toList(), todo.size()));
+        }
         if (s.verbose()) {
             System.out.println(profile.summary());
             System.out.printf(Locale.ROOT, "  %d image(s) scanned in %.1f s with %d worker(s): %.0f images/hour%n",
@@ -119,6 +125,9 @@ final class LocaliseRun {
         Localiser localiser = pool.borrow();
         LocalisationResult r;
         try {
+            if (localiser.greyForColourModel(d.image())) {
+                grey.add(i);
+            }
             r = localiser.localise(d.image(), name(f), new BandProgress(progress, i, s.files().size(), f));
         } finally {
             pool.giveBack(localiser);

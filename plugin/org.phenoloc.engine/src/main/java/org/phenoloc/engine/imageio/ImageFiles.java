@@ -84,6 +84,37 @@ public final class ImageFiles {
         return names;
     }
 
+    /** Channel spread (max - min of R, G, B) above which a pixel counts as coloured, in 8-bit levels (JPEG noise: 1-3). */
+    static final int COLOUR_SPREAD = 10;
+
+    /**
+     * Whether an RGB image holds a greyscale picture: of up to 64 x 64 pixels sampled on a grid, at most 1 in 500 has
+     * its red, green and blue more than {@link #COLOUR_SPREAD} levels apart. Grey files (8/16-bit grey PNG, TIFF, JPEG)
+     * decode to r = g = b and are grey; so are colour files of a monochrome camera. A colour photograph has far more
+     * coloured pixels than that (the OSR roots' blue paper, the maize plants' green), even where most of it is a grey
+     * booth.
+     */
+    public static boolean looksGrey(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int nx = Math.min(64, w);
+        int ny = Math.min(64, h);
+        int coloured = 0;
+        for (int j = 0; j < ny; j++) {
+            int y = (int) ((j + 0.5) * h / ny);
+            for (int i = 0; i < nx; i++) {
+                int rgb = img.getRGB((int) ((i + 0.5) * w / nx), y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > COLOUR_SPREAD) {
+                    coloured++;
+                }
+            }
+        }
+        return coloured * 500L <= (long) nx * ny;
+    }
+
     /**
      * Decodes an image as 8-bit RGB. Gray images give r = g = b = the stored value (no gamma change), 16-bit
      * samples are scaled to 8 bit with rounding, palette images are looked up, and alpha is dropped by

@@ -70,6 +70,27 @@ public final class Localiser implements AutoCloseable {
         return m.suppressionRadius() > 0 ? m.suppressionRadius() : m.halfWindowPixels();
     }
 
+    /**
+     * Whether {@code image} is greyscale ({@link ImageFiles#looksGrey}) while this model was trained on colour images:
+     * such a model has learnt colours a grey image lacks (the OSR roots against blue paper) and may find little or
+     * nothing in it, silently. Callers warn with {@link #greyImagesWarning}.
+     */
+    public boolean greyForColourModel(BufferedImage image) {
+        return model.metadata().architecture().channels() == 3 && ImageFiles.looksGrey(image);
+    }
+
+    /**
+     * The warning for images that {@link #greyForColourModel} flagged, naming up to five of them: how many, why it
+     * matters and what to do.
+     */
+    public static String greyImagesWarning(List<String> names, int total) {
+        String listed = String.join(", ", names.subList(0, Math.min(5, names.size())))
+                + (names.size() > 5 ? ", ..." : "");
+        return names.size() + " of " + total + " image(s) are greyscale, but the model was trained on colour images, so"
+                + " it may find few or no features in them (" + listed + "); for such a camera train a model on"
+                + " greyscale images like them";
+    }
+
     public LocalisationResult localise(Path file, Progress progress) {
         BufferedImage image = ImageFiles.readRgb(file);
         try {

@@ -58,6 +58,37 @@ class CommandLineContractTest {
     }
 
     @Test
+    void greyImagesForAColourModelAreNamedInAWarning() throws Exception {
+        Path images = dir.resolve("mixed");
+        Files.createDirectories(images);
+        Files.copy(data.resolve("synth_000.png"), images.resolve("a_colour.png"));
+        java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(data.resolve("synth_001.png").toFile());
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(src.getWidth(), src.getHeight(),
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(src, 0, 0, null);
+        javax.imageio.ImageIO.write(grey, "png", images.resolve("b_grey.png").toFile());
+        String err = stderrOf(0, "localise", "--model", model.toString(), "--images", images.toString(), "--out",
+                dir.resolve("mixed-out").toString());
+        assertTrue(err.contains("warning: 1 of 2 image(s) are greyscale, but the model was trained on colour images"), err);
+        assertTrue(err.contains("(b_grey.png)"), err);
+        String colourOnly = stderrOf(0, "localise", "--model", model.toString(), "--images", data.toString(), "--out",
+                dir.resolve("colour-out").toString());
+        assertFalse(colourOnly.contains("greyscale"), colourOnly);
+    }
+
+    private static String stderrOf(int expectedExit, String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err));
+        try {
+            assertEquals(expectedExit, Main.run(args), err.toString());
+        } finally {
+            System.setErr(old);
+        }
+        return err.toString();
+    }
+
+    @Test
     void badSettingsAndFilesGiveExitCode2AndAMessage() {
         assertBad("stride must be >= 1", "localise", "--model", model.toString(), "--images", data.toString(), "--out",
                 dir.resolve("x").toString(), "--stride", "0");
@@ -69,16 +100,7 @@ class CommandLineContractTest {
     }
 
     private static void assertBad(String expected, String... args) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err));
-        int rc;
-        try {
-            rc = Main.run(args);
-        } finally {
-            System.setErr(old);
-        }
-        assertEquals(2, rc, err.toString());
-        assertTrue(err.toString().contains(expected), err.toString());
+        String err = stderrOf(2, args);
+        assertTrue(err.contains(expected), err);
     }
 }

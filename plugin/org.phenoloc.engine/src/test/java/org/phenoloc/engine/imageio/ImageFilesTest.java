@@ -38,6 +38,35 @@ class ImageFilesTest {
     Path tmp;
 
     @Test
+    void greyPicturesAreToldFromColourOnes() throws IOException {
+        Random rnd = new Random(3);
+        BufferedImage grey = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                int v = 40 + (x + y) % 180;
+                // a monochrome camera's JPEG: channels a few levels apart at most
+                grey.setRGB(x, y, (v << 16) | (Math.min(255, v + rnd.nextInt(4)) << 8) | Math.max(0, v - rnd.nextInt(4)));
+            }
+        }
+        assertTrue(ImageFiles.looksGrey(grey));
+        Path png = tmp.resolve("grey8.png");
+        BufferedImage g8 = new BufferedImage(300, 200, BufferedImage.TYPE_BYTE_GRAY);
+        g8.getGraphics().drawImage(grey, 0, 0, null);
+        ImageIO.write(g8, "png", png.toFile());
+        assertTrue(ImageFiles.looksGrey(ImageFiles.readRgb(png)), "a grey file decodes to r = g = b");
+        // a grey booth with a small green plant (6% of the picture) is a colour picture
+        BufferedImage plant = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        plant.getGraphics().drawImage(grey, 0, 0, null);
+        java.awt.Graphics g = plant.getGraphics();
+        g.setColor(new java.awt.Color(120, 150, 110));
+        g.fillRect(130, 80, 60, 60);
+        assertTrue(!ImageFiles.looksGrey(plant));
+        BufferedImage tiny = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        tiny.setRGB(0, 0, 0x2040c0);
+        assertTrue(!ImageFiles.looksGrey(tiny), "a one-pixel blue image");
+    }
+
+    @Test
     void gray8KeepsValuesWithoutGammaChange() throws IOException {
         BufferedImage img = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_GRAY);
         img.getRaster().setPixels(0, 0, 3, 1, new int[] {0, 100, 255});

@@ -136,6 +136,28 @@ class PredictorLocaliserScorerTest {
     }
 
     @Test
+    void localiserWarnsAboutGreyImagesForAColourModel() throws Exception {
+        Path colour = Fixtures.dataset().resolve("synth_000.png");
+        Path grey = Fixtures.dataset().getParent().resolve("grey").resolve("synth_grey.png");
+        java.nio.file.Files.createDirectories(grey.getParent());
+        BufferedImage src = ImageFiles.readRgb(colour);
+        BufferedImage g = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        g.getGraphics().drawImage(src, 0, 0, null);
+        ImageIO.write(g, "png", grey.toFile());
+        NodeModel localiser = new LocaliserNodeFactory().createNodeModel();
+        var out = Fixtures.execute(localiser, Fixtures.model(),
+            Fixtures.strings(new String[] {"image"}, new String[] {colour.toString()}, new String[] {grey.toString()}));
+        assertEquals(2, ((BufferedDataTable)out[1]).size(), "both images scanned");
+        String warning = StandIn.warning(localiser);
+        assertNotNull(warning);
+        assertTrue(warning.startsWith("1 of 2 image(s) are greyscale, but the model was trained on colour images"), warning);
+        assertTrue(warning.contains("(synth_grey.png)"), warning);
+        NodeModel colourOnly = new LocaliserNodeFactory().createNodeModel();
+        Fixtures.execute(colourOnly, Fixtures.model(), Fixtures.points());
+        assertTrue(StandIn.warning(colourOnly) == null || !StandIn.warning(colourOnly).contains("greyscale"));
+    }
+
+    @Test
     void localiserCanBeCancelled() throws Exception {
         NodeModel localiser = new LocaliserNodeFactory().createNodeModel();
         ExecutionContext exec = new ExecutionContext();

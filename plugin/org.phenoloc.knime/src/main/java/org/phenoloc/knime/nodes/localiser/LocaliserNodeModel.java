@@ -132,8 +132,9 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
             }
         };
         // one localiser per worker, all on this node's model; nothing shared with other node instances
+        java.util.SortedSet<Integer> grey = new java.util.concurrent.ConcurrentSkipListSet<>();
         try (LocaliserPool pool = new LocaliserPool(model, config, workers)) {
-            pipeline.run(list.size(), stages(list, pool, m, progress), outcome -> {
+            pipeline.run(list.size(), stages(list, pool, m, progress, grey), outcome -> {
                 Map.Entry<String, Path> entry = list.get(outcome.index());
                 if (outcome.failed()) {
                     throw failure(outcome.error(), entry.getValue());
@@ -146,6 +147,10 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
         }
         detections.close();
         perImage.close();
+        if (!grey.isEmpty()) {
+            setWarningMessage(Localiser.greyImagesWarning(
+                grey.stream().map(i -> list.get(i).getValue().getFileName().toString()).toList(), list.size()));
+        }
         return new PortObject[] {detections.getTable(), perImage.getTable()};
     }
 
@@ -153,7 +158,7 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
     private record Scanned(LocalisationResult result, DataCell heatMap, DataCell overlay) {}
 
     private OrderedPipeline.Stages<BufferedImage, Scanned> stages(final List<Map.Entry<String, Path>> list,
-        final LocaliserPool pool, final ModelMetadata m, final Progress progress) {
+        final LocaliserPool pool, final ModelMetadata m, final Progress progress, final java.util.Set<Integer> grey) {
         boolean renderings = m_settings.m_renderings.getBooleanValue();
         double radius = m.halfWindowPixels(); // the overlay's circles, as the command line draws them
         return new OrderedPipeline.Stages<>() {
@@ -169,6 +174,9 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
                 Localiser localiser = pool.borrow();
                 LocalisationResult r;
                 try {
+                    if (localiser.greyForColourModel(img)) {
+                        grey.add(index);
+                    }
                     r = localiser.localise(img, file.getFileName().toString(), progress);
                 } finally {
                     pool.giveBack(localiser);
