@@ -71,14 +71,16 @@ public final class LocaliseJob implements Callable<Integer> {
     private SparkSession session;
 
     /** One image's outcome in brief, collected on the driver. */
-    private record Brief(String batch, long detections, String problem) implements java.io.Serializable {}
+    /** One image's outcome in brief, for the driver: batch, detections, problem, and its name if greyscale for a colour model. */
+    private record Brief(String batch, long detections, String problem, String grey) implements java.io.Serializable {}
 
     private static Set<String> batchesWhere(List<Brief> briefs, java.util.function.Predicate<Brief> p) {
         return briefs.stream().filter(p).map(Brief::batch).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** What a run did, for the console and tests. */
-    public record Summary(int images, int skipped, long detections) {}
+    /** Images listed, skipped (unreadable), detections written, and greyscale images scanned by a colour model. */
+    public record Summary(int images, int skipped, long detections, int greyscale) {}
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new LocaliseJob());
@@ -135,7 +137,8 @@ public final class LocaliseJob implements Callable<Integer> {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // the scan runs here, once (the outcomes are cached for the writes)
-            List<Brief> briefs = outcomes.map(o -> new Brief(o.task().batch(), o.detections().size(), o.problem())).collect();
+            List<Brief> briefs = outcomes.map(o -> new Brief(o.task().batch(), o.detections().size(), o.problem(),
+                    o.grey() ? o.task().uri() : null)).collect();
             Set<String> batches = tasks.stream().map(ImageTask::batch).collect(Collectors.toCollection(TreeSet::new));
             new JobOutputs(session, s.out()).write(outcomes, batches, Map.of(
                     "detections", batchesWhere(briefs, b -> b.detections() > 0),
@@ -146,7 +149,12 @@ public final class LocaliseJob implements Callable<Integer> {
                     b -> System.err.println("phenoloc-spark: skipped: " + b.problem())).count();
             System.out.println("phenoloc-spark: " + (tasks.size() - skipped) + " image(s) localised, " + detections
                     + " detection(s), " + skipped + " skipped (listed in " + s.out() + "/skipped)");
-            return new Summary(tasks.size(), (int) skipped, detections);
+            List<String> grey = briefs.stream().map(Brief::grey).filter(java.util.Objects::nonNull).toList();
+            if (!grey.isEmpty()) {
+                System.err.println("phenoloc-spark: warning: "
+                        + Localiser.greyImagesWarning(grey, tasks.size() - (int) skipped));
+            }
+            return new Summary(tasks.size(), (int) skipped, detections, grey.size());
         } finally {
             outcomes.unpersist(false);
             model.destroy();

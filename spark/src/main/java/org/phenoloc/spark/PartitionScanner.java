@@ -76,12 +76,14 @@ final class PartitionScanner implements FlatMapFunction<Iterator<ImageTask>, Ima
         try {
             copy(t.uri(), local);
             BufferedImage img = ImageFiles.readRgb(local);
+            boolean grey = localiser.greyForColourModel(img);
             LocalisationResult r = localiser.localise(img, t.name(), Progress.NONE);
             List<String[]> rows = DetectionCsv.rows(r);
-            return new ImageOutcome(t, rows, DetectionCsv.counts(t.name(), classes, rows), null);
+            return new ImageOutcome(t, rows, DetectionCsv.counts(t.name(), classes, rows), null, grey);
         } catch (BadInputException e) {
             String problem = e.getMessage().replace(local.toString(), t.uri());
-            return new ImageOutcome(t, List.of(), List.of(), problem.startsWith(t.uri()) ? problem : t.uri() + ": " + problem);
+            return new ImageOutcome(t, List.of(), List.of(), problem.startsWith(t.uri()) ? problem : t.uri() + ": " + problem,
+                    false);
         } finally {
             Files.deleteIfExists(local);
         }

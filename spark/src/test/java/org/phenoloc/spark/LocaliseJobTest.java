@@ -88,7 +88,7 @@ class LocaliseJobTest {
                 "--out", out.toUri().toString(), "--threshold", threshold());
         System.out.printf("spark local[2]: %d images in %.1f s (first job of the session)%n", s.images(),
                 (System.nanoTime() - t0) / 1e9);
-        assertEquals(new LocaliseJob.Summary(4, 1, detections.lines().count() - 1), s);
+        assertEquals(new LocaliseJob.Summary(4, 1, detections.lines().count() - 1, 0), s);
         assertEquals(detections, only(out.resolve("csv/detections/batch=plate1")));
         assertEquals(Files.readString(cli.resolve("counts.csv")), only(out.resolve("csv/counts/batch=plate1")));
         String skipped = only(out.resolve("csv/skipped/batch=plate1"));
@@ -105,5 +105,30 @@ class LocaliseJobTest {
         assertEquals(detections, only(out.resolve("csv/detections/batch=plate1")));
         assertTrue(Files.isDirectory(out.resolve("detections/batch=again")));
         assertEquals(Files.readString(cli.resolve("counts.csv")), only(out.resolve("csv/counts/batch=plate1")));
+    }
+
+    @Test
+    void greyImagesForAColourModelAreCountedAndNamed() throws Exception {
+        Path mixed = dir.resolve("mixed");
+        Files.createDirectories(mixed);
+        Files.copy(plate.resolve("synth_000.png"), mixed.resolve("a_colour.png"));
+        java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(plate.resolve("synth_001.png").toFile());
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(src.getWidth(), src.getHeight(),
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(src, 0, 0, null);
+        javax.imageio.ImageIO.write(grey, "png", mixed.resolve("b_grey.png").toFile());
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true));
+        LocaliseJob.Summary s;
+        try {
+            s = LocaliseJob.run(spark, "--model", model.toString(), "--images", mixed.toString(), "--out",
+                    dir.resolve("spark-mixed").toUri().toString(), "--threshold", threshold());
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(1, s.greyscale());
+        assertTrue(err.toString().contains("warning: 1 of 2 image(s) are greyscale") && err.toString().contains("b_grey.png"),
+                err.toString());
     }
 }
