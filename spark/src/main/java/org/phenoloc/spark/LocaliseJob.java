@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -149,7 +150,7 @@ public final class LocaliseJob implements Callable<Integer> {
                     b -> System.err.println("phenoloc-spark: skipped: " + b.problem())).count();
             System.out.println("phenoloc-spark: " + (tasks.size() - skipped) + " image(s) localised, " + detections
                     + " detection(s), " + skipped + " skipped (listed in " + s.out() + "/skipped)");
-            List<String> grey = briefs.stream().map(Brief::grey).filter(java.util.Objects::nonNull).toList();
+            List<String> grey = briefs.stream().map(Brief::grey).filter(Objects::nonNull).toList();
             if (!grey.isEmpty()) {
                 System.err.println("phenoloc-spark: warning: "
                         + Localiser.greyImagesWarning(grey, tasks.size() - (int) skipped));

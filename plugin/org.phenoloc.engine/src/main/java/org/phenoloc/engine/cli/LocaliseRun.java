@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.phenoloc.engine.imageio.ImageFiles;
@@ -44,7 +45,7 @@ final class LocaliseRun {
     private final RunProfile profile = RunProfile.start();
     private final AtomicInteger finished = new AtomicInteger();
     /** Input indices of the greyscale images a colour model scanned (see {@link Localiser#greyForColourModel}). */
-    private final java.util.concurrent.ConcurrentSkipListSet<Integer> grey = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final ConcurrentSkipListSet<Integer> grey = new ConcurrentSkipListSet<>();
 
     LocaliseRun(Settings s, LocaliserPool pool, PartialResults records) {
         this.s = s;

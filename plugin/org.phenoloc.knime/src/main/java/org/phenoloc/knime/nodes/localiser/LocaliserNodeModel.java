@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
@@ -132,7 +135,7 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
             }
         };
         // one localiser per worker, all on this node's model; nothing shared with other node instances
-        java.util.SortedSet<Integer> grey = new java.util.concurrent.ConcurrentSkipListSet<>();
+        SortedSet<Integer> grey = new ConcurrentSkipListSet<>();
         try (LocaliserPool pool = new LocaliserPool(model, config, workers)) {
             pipeline.run(list.size(), stages(list, pool, m, progress, grey), outcome -> {
                 Map.Entry<String, Path> entry = list.get(outcome.index());
@@ -158,7 +161,7 @@ final class LocaliserNodeModel extends PhenolocNodeModel<LocaliserSettings> {
     private record Scanned(LocalisationResult result, DataCell heatMap, DataCell overlay) {}
 
     private OrderedPipeline.Stages<BufferedImage, Scanned> stages(final List<Map.Entry<String, Path>> list,
-        final LocaliserPool pool, final ModelMetadata m, final Progress progress, final java.util.Set<Integer> grey) {
+        final LocaliserPool pool, final ModelMetadata m, final Progress progress, final Set<Integer> grey) {
         boolean renderings = m_settings.m_renderings.getBooleanValue();
         double radius = m.halfWindowPixels(); // the overlay's circles, as the command line draws them
         return new OrderedPipeline.Stages<>() {
