@@ -98,7 +98,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 return Cancellation.cancelled();
             }
         };
+        java.util.List<String> grey = new java.util.ArrayList<>();
         var r = LocalisationEvaluation.run(m, options.config(), images, cancellable, (img, res) -> {
+            if (org.phenoloc.engine.localisation.Localiser.greyForColourModel(m.metadata(), img)) {
+                grey.add(res.image());
+            }
             var truth = images.stream().filter(a -> a.image().getFileName().toString().equals(res.image())).findFirst()
                     .map(a -> a.features().stream().map(f -> f.point()).toList()).orElse(java.util.List.of());
             writer.add(res);
@@ -109,6 +113,11 @@ final class EvaluateCommand implements Callable<Integer> {
             writer.finish();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+        if (!grey.isEmpty()) {
+            String warning = org.phenoloc.engine.localisation.Localiser.greyImagesWarning(grey, images.size());
+            System.err.println("warning: " + warning);
+            md.paragraph("Warning: " + warning + ".");
         }
         EvaluationReport.localisationSection(md, r);
         for (var c : r.classes()) {

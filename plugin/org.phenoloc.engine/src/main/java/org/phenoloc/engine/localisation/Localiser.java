@@ -76,7 +76,12 @@ public final class Localiser implements AutoCloseable {
      * nothing in it, silently. Callers warn with {@link #greyImagesWarning}.
      */
     public boolean greyForColourModel(BufferedImage image) {
-        return model.metadata().architecture().channels() == 3 && ImageFiles.looksGrey(image);
+        return greyForColourModel(model.metadata(), image);
+    }
+
+    /** As {@link #greyForColourModel(BufferedImage)}, for the model described by {@code m}. */
+    public static boolean greyForColourModel(ModelMetadata m, BufferedImage image) {
+        return m.architecture().channels() == 3 && ImageFiles.looksGrey(image);
     }
 
     /**

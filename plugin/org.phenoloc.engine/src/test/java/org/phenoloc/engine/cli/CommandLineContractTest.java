@@ -74,6 +74,20 @@ class CommandLineContractTest {
         String colourOnly = stderrOf(0, "localise", "--model", model.toString(), "--images", data.toString(), "--out",
                 dir.resolve("colour-out").toString());
         assertFalse(colourOnly.contains("greyscale"), colourOnly);
+        // evaluate, on annotated images: the same warning, also in the report
+        for (String[] pair : new String[][] {{"synth_000", "a_colour"}, {"synth_001", "b_grey"}}) {
+            try (var files = Files.list(data)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(pair[0] + ".")
+                        && !f.getFileName().toString().endsWith(".png")).toList()) {
+                    Files.copy(f, images.resolve(f.getFileName().toString().replace(pair[0], pair[1])));
+                }
+            }
+        }
+        Path report = dir.resolve("mixed-eval");
+        String evalErr = stderrOf(0, "evaluate", "--model", model.toString(), "--data", images.toString(), "--out",
+                report.toString());
+        assertTrue(evalErr.contains("warning: 1 of 2 image(s) are greyscale") && evalErr.contains("(b_grey.png)"), evalErr);
+        assertTrue(Files.readString(report.resolve("report.md")).contains("Warning: 1 of 2 image(s) are greyscale"));
     }
 
     private static String stderrOf(int expectedExit, String... args) {
