@@ -85,6 +85,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Task t = Task.parse(task);
+        // the model files named on the command line exist, before minutes of training (the paper's is loaded after it)
+        for (Path m : java.util.stream.Stream.concat(java.util.stream.Stream.of(trained, noPaper ? null : paperModel),
+                compare.stream()).filter(java.util.Objects::nonNull).toList()) {
+            CommandChecks.modelFile(m);
+        }
         Split split = loadData(t);
         org.phenoloc.engine.io.OutputChecks.checkFolder(out); // before training: writable, not a file, disk not full
         try (OutputLock lock = OutputLock.acquire(out)) { // a second benchmark into the folder is refused
@@ -109,7 +114,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         compareMethods(md, t, model, run.minutes(), split.train(), split.valid());
         trainingSection(md, model, split.train());
         EvaluationReport.patchSection(md, PatchEvaluation.run(model, split.valid(), 4242).report(), "evaluation images");
-        Markdown eval = EvaluateCommand.evaluate(model, split.valid(), localiser, out.resolve(t.id() + "-images"), "x");
+        Markdown eval = EvaluateCommand.evaluate(model, split.valid(), localiser, out.resolve(t.id() + "-images"), "x", false);
         String body = eval.markdown();
         body = body.substring(body.indexOf("## Localisation"));
         md.raw(body.replace("](", "](" + t.id() + "-images/"));
@@ -300,6 +305,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (classicalConfig != null) {
             md.paragraph("Classical settings chosen on the training images: `" + classicalConfig + "`.");
         }
+        org.phenoloc.engine.report.TipPlacementSection.write(md, mid,
+                methods.stream().map(org.phenoloc.engine.report.MethodComparison.Method::name).toList(),
+                methods.stream().map(m -> MethodRuns.placements(m, valid, truth, mid)).toList());
         int worst = org.phenoloc.engine.report.MethodComparison.mostDifferent(methods, truth, mid);
         writeMethodOverlays(md, t, methods, valid.get(worst), worst, truth.get(worst));
     }

@@ -97,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
         Path results = out.resolve("results");
         Files.createDirectories(results);
         String title = "Phenoloc demo: " + (t == Task.ROOTS ? "root tips" : "leaf and ear tips and bases") + " on synthetic images";
-        Markdown md = EvaluateCommand.evaluate(outcome.model(), test, localiser, results, title);
+        Markdown md = EvaluateCommand.evaluate(outcome.model(), test, localiser, results, title, true);
         Markdown full = new Markdown().heading(1, title);
         full.paragraph(Markdown.f("Trained (%s method) on %d generated images: %s; evaluated on %d unseen generated images.",
                 outcome.provenance().method(), trainImages, ConsoleTraining.summary(outcome.provenance()), testImages));

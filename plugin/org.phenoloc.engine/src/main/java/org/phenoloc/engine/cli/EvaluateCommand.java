@@ -52,7 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
         options.config(m);
         var images = org.phenoloc.engine.Task.parse(m.metadata().task()).load(data, null, w -> System.err.println("warning: " + w));
         CommandChecks.knownClasses(data, images, m.metadata().featureClasses());
-        Markdown md = evaluate(m, images, options, out, "Evaluation of " + model.getFileName() + " on " + data);
+        Markdown md = evaluate(m, images, options, out, "Evaluation of " + model.getFileName() + " on " + data, true);
         AtomicFiles.writeString(out.resolve("report.md"), md.markdown());
         AtomicFiles.writeString(out.resolve("report.html"), md.html("Phenoloc evaluation"));
         System.out.println(md.markdown());
@@ -86,8 +86,12 @@ final class EvaluateCommand implements Callable<Integer> {
         return new java.awt.Rectangle(x0, y0, w, h);
     }
 
+    /**
+     * @param tipPlacement whether to add the section on tips lying on other roots (the benchmark writes its own, with
+     *                     every method compared)
+     */
     static Markdown evaluate(PhenolocModel m, java.util.List<org.phenoloc.engine.annotations.AnnotatedImage> images,
-            LocaliserOptions options, Path out, String title) {
+            LocaliserOptions options, Path out, String title, boolean tipPlacement) {
         Markdown md = new Markdown().heading(1, title);
         EvaluationReport.patchSection(md, PatchEvaluation.run(m, images, 4242).report(), images.size() + " images");
         ResultWriter writer = new ResultWriter(out, m.metadata().featureClasses(),
@@ -120,6 +124,9 @@ final class EvaluateCommand implements Callable<Integer> {
             md.paragraph("Warning: " + warning + ".");
         }
         EvaluationReport.localisationSection(md, r);
+        if (tipPlacement) {
+            EvaluationReport.placementSection(md, r);
+        }
         for (var c : r.classes()) {
             if (c.images().stream().anyMatch(s -> s.truth() > 0)) {
                 ImageFiles.writePng(out.resolve("precision-recall-" + c.className() + ".png"), EvaluationReport.sweepPlot(c));

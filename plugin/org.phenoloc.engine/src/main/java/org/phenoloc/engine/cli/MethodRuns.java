@@ -10,6 +10,7 @@ import org.phenoloc.engine.annotations.AnnotatedImage;
 import org.phenoloc.engine.annotations.Feature;
 import org.phenoloc.engine.annotations.Point;
 import org.phenoloc.engine.evaluation.ScoredPoint;
+import org.phenoloc.engine.evaluation.TipPlacement;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.Progress;
 import org.phenoloc.engine.localisation.Detection;
@@ -59,6 +60,16 @@ final class MethodRuns {
         }
         double minutes = Double.isNaN(trainingMinutes) ? model.metadata().training().seconds() / 60 : trainingMinutes;
         return new MethodComparison.Method(name, out, threshold, minutes, seconds / mp);
+    }
+
+    /** Where the annotated tips lie against the images' other annotated lines, and which of them the method found. */
+    static TipPlacement.Tally placements(MethodComparison.Method m, List<AnnotatedImage> images, List<List<Point>> truth,
+            double radius) {
+        TipPlacement.Tally tally = new TipPlacement.Tally();
+        for (int i = 0; i < images.size(); i++) {
+            tally.add(truth.get(i), images.get(i).structures(), m.image(i, truth.get(i), radius), radius);
+        }
+        return tally;
     }
 
     static List<ScoredPoint> scored(List<Detection> detections, String cls) {

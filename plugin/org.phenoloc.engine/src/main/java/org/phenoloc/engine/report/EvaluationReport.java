@@ -47,6 +47,19 @@ public final class EvaluationReport {
         result.classes().stream().filter(c -> c.images().stream().anyMatch(s -> s.truth() > 0))
                 .forEach(c -> px.put(c.className(), c.pixels()));
         md.raw(PixelAccuracy.toMarkdown(px));
+        sweepTables(md, result);
+        perImageTable(md, result);
+    }
+
+    /** Where each class's annotated tips lie against the annotated roots, and how many of each kind were found. */
+    public static void placementSection(Markdown md, LocalisationEvaluation.Result result) {
+        for (var c : result.classes()) {
+            TipPlacementSection.write(md, c.sweepRadius(), List.of(c.className() + ", this model"),
+                    List.of(c.placements()));
+        }
+    }
+
+    private static void sweepTables(Markdown md, LocalisationEvaluation.Result result) {
         for (var c : result.classes()) {
             if (c.images().stream().allMatch(s -> s.truth() == 0)) {
                 continue;
@@ -66,6 +79,9 @@ public final class EvaluationReport {
             }
             md.table(List.of("threshold", "precision", "recall", "F1"), sweepRows);
         }
+    }
+
+    private static void perImageTable(Markdown md, LocalisationEvaluation.Result result) {
         md.paragraph("Per image:");
         List<List<String>> per = new ArrayList<>();
         for (var c : result.classes()) {

@@ -17,6 +17,7 @@ import org.phenoloc.engine.evaluation.MatchSummary;
 import org.phenoloc.engine.evaluation.PixelAccuracy;
 import org.phenoloc.engine.evaluation.PointMatcher;
 import org.phenoloc.engine.evaluation.ScoredPoint;
+import org.phenoloc.engine.evaluation.TipPlacement;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.Progress;
 import org.phenoloc.engine.localisation.Detection;
@@ -38,10 +39,16 @@ public final class LocalisationEvaluation {
     public record ImageScore(String image, int truth, int detected, Map<Double, MatchResult> byRadius,
             PixelAccuracy pixels, double seconds) {}
 
-    /** One class over all images. */
+    /**
+     * One class over all images.
+     *
+     * @param placements where the annotated points lie against the images' annotated lines, and which were found, at
+     *                   the middle radius ({@code sweepRadius})
+     */
     public record ClassResult(String className, double threshold, List<ImageScore> images,
             Map<Double, MatchSummary> byRadius, PixelAccuracy pixels,
-            double[][] sweep /* rows: threshold, precision, recall, f1 at the middle radius */, double sweepRadius) {}
+            double[][] sweep /* rows: threshold, precision, recall, f1 at the middle radius */, double sweepRadius,
+            TipPlacement.Tally placements) {}
 
     /** All classes. */
     public record Result(List<ClassResult> classes) {
@@ -53,9 +60,10 @@ public final class LocalisationEvaluation {
     private LocalisationEvaluation() {}
 
     /** What one class collects over the images: scores at its threshold, all low-threshold peaks, the truth. */
-    private record Collected(List<ImageScore> scores, List<List<ScoredPoint>> swept, List<List<Point>> truths) {
+    private record Collected(List<ImageScore> scores, List<List<ScoredPoint>> swept, List<List<Point>> truths,
+            TipPlacement.Tally placements) {
         Collected() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new TipPlacement.Tally());
         }
     }
 
@@ -75,6 +83,8 @@ public final class LocalisationEvaluation {
         into.swept().add(all.detections().stream().filter(d -> d.className().equals(c))
                 .map(d -> new ScoredPoint(new Point(d.x(), d.y()), d.score())).toList());
         into.truths().add(truth);
+        double middle = radii[radii.length / 2];
+        into.placements().add(truth, a.structures(), byRadius.get(middle), middle);
     }
 
     /** One class over all images: summaries per radius, pixel accuracy, and the threshold sweep at the middle radius. */
@@ -93,7 +103,8 @@ public final class LocalisationEvaluation {
             sweep[t] = new double[] {SWEEP[t], s.precision(), s.recall(), s.f1()};
         }
         return new ClassResult(c, threshold, col.scores(), summaries,
-                PixelAccuracy.sum(col.scores().stream().map(ImageScore::pixels).toList()), sweep, sweepRadius);
+                PixelAccuracy.sum(col.scores().stream().map(ImageScore::pixels).toList()), sweep, sweepRadius,
+                col.placements());
     }
 
     /** @param onImage called with each image and its result at the configured thresholds (for pictures); may be null */

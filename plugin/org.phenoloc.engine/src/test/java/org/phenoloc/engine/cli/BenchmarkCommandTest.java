@@ -13,7 +13,8 @@ import org.phenoloc.engine.synthetic.RootSystemGenerator;
 /**
  * `phenoloc benchmark` end to end on a tiny generated train/ and valid/ folder: the command that writes the README's
  * result tables trains, compares the methods, evaluates, times the scans and writes its report; and with --model it
- * reports on a model trained earlier without training again; a second benchmark into a folder in use is refused.
+ * reports on a model trained earlier without training again; a model file named on the command line that does not
+ * exist is reported before training; a second benchmark into a folder in use is refused.
  */
 class BenchmarkCommandTest {
     @TempDir
@@ -33,7 +34,9 @@ class BenchmarkCommandTest {
         for (String part : new String[] {"# Benchmark: roots on data", "Data: train/ and valid/",
             "| dense training (ours, default", "| classical skeleton end points", "## Training (dense method)",
             "Image scale 0.75", "## Localisation", "## Speed (stride 4, on the image scaled by 0.75)",
-            "faster per megapixel than the naive scan", "training history"}) {
+            "faster per megapixel than the naive scan", "training history",
+            "## Where the tips lie: on, beside or clear of other roots",
+            "| where the tip lies | tips | found: dense training (ours, default", "| found: classical skeleton end points"}) {
             assertTrue(report.contains(part), "report lacks '" + part + "':\n" + report);
         }
         assertTrue(Files.size(out.resolve("roots-benchmark.phenoloc")) > 0, "the trained model is saved");
@@ -47,6 +50,13 @@ class BenchmarkCommandTest {
         assertTrue(second.contains("(model roots-benchmark.phenoloc, trained in an earlier run)"), second);
         assertTrue(!Files.exists(again.resolve("roots-benchmark.phenoloc")), "nothing trained the second time");
         assertTrue(!Files.exists(again.resolve(OutputLock.NAME)), "the report folder's lock is released at the end");
+
+        // a missing model file is named before any training, not after it
+        Path late = dir.resolve("late");
+        ReliabilityTest.run("benchmark", "roots", "--data", data.toString(), "--out", late.toString(),
+                "--paper-model", dir.resolve("missing.phenoloc").toString(), "--epochs", "1").expect(2)
+                .says("missing.phenoloc: model file not found");
+        assertTrue(!Files.exists(late.resolve("roots-benchmark.phenoloc")), "nothing trained before the check");
 
         Process other = new ProcessBuilder("sleep", "60").start(); // a live process holding the folder
         try {

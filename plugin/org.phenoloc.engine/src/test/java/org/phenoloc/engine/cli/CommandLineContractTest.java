@@ -90,6 +90,24 @@ class CommandLineContractTest {
         assertTrue(Files.readString(report.resolve("report.md")).contains("Warning: 1 of 2 image(s) are greyscale"));
     }
 
+    @Test
+    void evaluateSplitsTheTipsByWhereTheyLieAgainstTheOtherAnnotatedRoots() throws Exception {
+        Path report = dir.resolve("placement-eval");
+        assertEquals(0, Main.run("evaluate", "--model", model.toString(), "--data", data.toString(), "--out",
+                report.toString(), "--threshold", "0.01"));
+        String md = Files.readString(report.resolve("report.md"));
+        assertTrue(md.contains("## Where the tips lie: on, beside or clear of other roots"), md);
+        assertTrue(md.contains("| where the tip lies | tips | found: root_tip, this model |"), md);
+        int annotated = 0;
+        for (String line : md.split("\n")) { // the per-image table: | image | class | true count | ...
+            if (line.startsWith("| synth_")) {
+                annotated += Integer.parseInt(line.split("\\|")[3].trim());
+            }
+        }
+        assertTrue(annotated > 0, md);
+        assertTrue(md.contains("| all | " + annotated + " | "), md);
+    }
+
     private static String stderrOf(int expectedExit, String... args) {
         PrintStream old = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();

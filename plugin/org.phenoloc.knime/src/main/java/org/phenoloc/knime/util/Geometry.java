@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.StringValue;
 import org.phenoloc.engine.annotations.Point;
+import org.phenoloc.engine.io.BadInputException;
 
 /**
  * Root geometry as text, so it fits a string column: polylines separated by ';', points by ',', coordinates by a
@@ -12,6 +16,29 @@ import org.phenoloc.engine.annotations.Point;
  */
 public final class Geometry {
     private Geometry() {
+    }
+
+    /** The root geometry column written by the Annotation Reader ({@link Columns#GEOMETRY}), if the table has it as
+     * strings; else -1. */
+    public static int column(final DataTableSpec spec) {
+        int i = spec.findColumnIndex(Columns.GEOMETRY);
+        return i >= 0 && spec.getColumnSpec(i).getType().isCompatible(StringValue.class) ? i : -1;
+    }
+
+    /**
+     * The lines in column {@code col} of row {@code r}; none for a missing cell.
+     *
+     * @throws BadInputException naming the row and the column when the text is not geometry
+     */
+    public static List<List<Point>> read(final DataRow r, final int col) {
+        if (r.getCell(col).isMissing()) {
+            return List.of();
+        }
+        try {
+            return parse(((StringValue)r.getCell(col)).getStringValue());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("row '" + r.getKey() + "': column '" + Columns.GEOMETRY + "': " + e.getMessage());
+        }
     }
 
     public static String format(final List<List<Point>> lines) {

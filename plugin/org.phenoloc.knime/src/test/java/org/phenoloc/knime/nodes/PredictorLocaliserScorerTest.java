@@ -205,6 +205,9 @@ class PredictorLocaliserScorerTest {
         assertEquals(1, ((IntValue)tight.getCell(3)).getIntValue(), "only (11,11)/(12,10) within 5 px");
         assertEquals(2, Fixtures.rows((BufferedDataTable)out[1]).size(), "one per-image row per truth image");
         assertTrue(s.getCell(13).isMissing(), "no pixel accuracy without a model");
+        for (int i = 14; i <= 20; i++) {
+            assertTrue(s.getCell(i).isMissing(), "no tip placement without the reader's root_geometry column: " + i);
+        }
     }
 
     @Test
@@ -223,5 +226,19 @@ class PredictorLocaliserScorerTest {
         assertEquals(engine.falseNegativePercent(), ((DoubleValue)s.getCell(12)).getDoubleValue(), 1e-9);
         assertEquals(engine.accuracyPercent(), ((DoubleValue)s.getCell(13)).getDoubleValue(), 1e-9);
         assertTrue(engine.truthPixels() > 0 && engine.accuracyPercent() < 100);
+        // the reader's root_geometry column places each tip against the other roots, as the engine's report does
+        var placed = new org.phenoloc.engine.evaluation.TipPlacement.Tally();
+        for (var a : images) {
+            var tips = a.features().stream().map(f -> f.point()).toList();
+            placed.add(tips, a.structures(), org.phenoloc.engine.evaluation.PointMatcher.match(tips, tips, 16), 16);
+        }
+        int cell = 14;
+        for (var p : org.phenoloc.engine.evaluation.TipPlacement.values()) {
+            assertEquals(placed.tips(p), ((IntValue)s.getCell(cell++)).getIntValue(), "tips " + p);
+            assertEquals(placed.tips(p), ((IntValue)s.getCell(cell++)).getIntValue(), "all found (truth vs itself) " + p);
+        }
+        assertEquals(placed.tips(), ((IntValue)s.getCell(3)).getIntValue());
+        assertEquals(placed.f1FindingNoneOnAnotherRoot(), ((DoubleValue)s.getCell(20)).getDoubleValue(), 1e-12);
+        assertTrue(placed.tips(org.phenoloc.engine.evaluation.TipPlacement.CLEAR) > 0);
     }
 }

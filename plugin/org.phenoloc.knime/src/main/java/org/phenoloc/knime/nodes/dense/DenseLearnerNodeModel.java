@@ -40,7 +40,6 @@ import org.phenoloc.engine.training.TrainingJob;
 import org.phenoloc.engine.training.TrainingListener;
 import org.phenoloc.knime.port.PhenolocModelPortObject;
 import org.phenoloc.knime.port.PhenolocModelPortSpec;
-import org.phenoloc.knime.util.Columns;
 import org.phenoloc.knime.util.Geometry;
 import org.phenoloc.knime.util.Locations;
 import org.phenoloc.knime.util.PhenolocNodeModel;
@@ -77,14 +76,9 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
             Tables.column(spec, m_settings.m_classColumn.getStringValue(), StringValue.class, "Class column", table),
             Tables.column(spec, m_settings.m_xColumn.getStringValue(), DoubleValue.class, "X column", table),
             Tables.column(spec, m_settings.m_yColumn.getStringValue(), DoubleValue.class, "Y column", table),
-            geometryColumn(spec));
+            Geometry.column(spec));
     }
 
-    /** The root geometry column written by the Annotation Reader, if the table has it as strings; else -1. */
-    private static int geometryColumn(final DataTableSpec spec) {
-        int i = spec.findColumnIndex(Columns.GEOMETRY);
-        return i >= 0 && spec.getColumnSpec(i).getType().isCompatible(StringValue.class) ? i : -1;
-    }
 
     private ModelMetadata metadata() throws InvalidSettingsException {
         TrainingJob.Settings s = m_settings.settings();
@@ -197,12 +191,7 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
                 byImage.computeIfAbsent(image, k -> new ArrayList<>())
                     .add(new Feature(cls, Tables.number(r, c.x(), "x"), Tables.number(r, c.y(), "y")));
                 if (c.geometry() >= 0 && !lines.containsKey(image) && !r.getCell(c.geometry()).isMissing()) {
-                    try { // every row of an image carries the image's geometry: read it once
-                        lines.put(image, Geometry.parse(((StringValue)r.getCell(c.geometry())).getStringValue()));
-                    } catch (IllegalArgumentException e) {
-                        throw new BadInputException("row '" + r.getKey() + "': column '" + Columns.GEOMETRY + "': "
-                            + e.getMessage());
-                    }
+                    lines.put(image, Geometry.read(r, c.geometry())); // every row of an image carries it: read once
                 }
             }
         }

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.StringValue;
@@ -31,6 +33,7 @@ import org.phenoloc.engine.evaluation.MatchResult;
 import org.phenoloc.engine.evaluation.MatchSummary;
 import org.phenoloc.engine.evaluation.PixelAccuracy;
 import org.phenoloc.engine.evaluation.PointMatcher;
+import org.phenoloc.engine.evaluation.TipPlacement;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.BadInputException;
 import org.phenoloc.engine.io.Progress;
@@ -40,6 +43,7 @@ import org.phenoloc.engine.localisation.LocaliserConfig;
 import org.phenoloc.engine.localisation.Renderings;
 import org.phenoloc.engine.model.PhenolocModel;
 import org.phenoloc.knime.port.PhenolocModelPortObject;
+import org.phenoloc.knime.util.Geometry;
 import org.phenoloc.knime.util.Locations;
 import org.phenoloc.knime.util.PhenolocNodeModel;
 import org.phenoloc.knime.util.Tables;
@@ -64,7 +68,10 @@ final class ScorerNodeModel extends PhenolocNodeModel<ScorerSettings> {
             Tables.doubleCol("precision"), Tables.doubleCol("recall"), Tables.doubleCol("f1"),
             Tables.doubleCol("mean_error_px"), Tables.doubleCol("mean_abs_count_error"),
             Tables.doubleCol("pixel_false_positive_percent"), Tables.doubleCol("pixel_false_negative_percent"),
-            Tables.doubleCol("pixel_accuracy_percent"));
+            Tables.doubleCol("pixel_accuracy_percent"), Tables.intCol("tips_on_other_roots"),
+            Tables.intCol("found_on_other_roots"), Tables.intCol("tips_beside_other_roots"),
+            Tables.intCol("found_beside_other_roots"), Tables.intCol("tips_clear_of_other_roots"),
+            Tables.intCol("found_clear_of_other_roots"), Tables.doubleCol("f1_finding_none_on_other_roots"));
     }
 
     static DataTableSpec imageSpec() {
@@ -92,16 +99,23 @@ final class ScorerNodeModel extends PhenolocNodeModel<ScorerSettings> {
         return new PortObjectSpec[] {summarySpec(), imageSpec()};
     }
 
-    /** class -> image file name -> points; {@code paths} collects file name -> path as given. */
+    /**
+     * class -> image file name -> points; {@code paths} collects file name -> path as given, {@code lines} file name
+     * -> root lines when the table has the Annotation Reader's geometry column.
+     */
     private Map<String, Map<String, List<Point>>> points(final BufferedDataTable t, final Cols c,
-        final Map<String, String> paths) {
+        final Map<String, String> paths, final Map<String, List<List<Point>>> lines) {
         Map<String, Map<String, List<Point>>> out = new TreeMap<>();
+        int geometry = Geometry.column(t.getDataTableSpec());
         try (CloseableRowIterator it = t.iterator()) {
             while (it.hasNext()) {
                 DataRow r = it.next();
                 String path = Tables.string(r, c.image(), "image");
                 String image = Locations.fileName(path);
                 paths.putIfAbsent(image, path);
+                if (geometry >= 0 && !lines.containsKey(image)) { // every row of an image carries them: read once
+                    lines.put(image, Geometry.read(r, geometry));
+                }
                 out.computeIfAbsent(Tables.string(r, c.cls(), "class"), k -> new TreeMap<>())
                     .computeIfAbsent(image, k -> new ArrayList<>())
                     .add(new Point(Tables.number(r, c.x(), "x coordinate"), Tables.number(r, c.y(), "y coordinate")));
@@ -114,9 +128,11 @@ final class ScorerNodeModel extends PhenolocNodeModel<ScorerSettings> {
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         BufferedDataTable detTable = (BufferedDataTable)inObjects[0];
         BufferedDataTable truthTable = (BufferedDataTable)inObjects[1];
-        var det = points(detTable, columns(detTable.getDataTableSpec(), "detections table"), new TreeMap<>());
+        var det = points(detTable, columns(detTable.getDataTableSpec(), "detections table"), new TreeMap<>(),
+            new TreeMap<>());
         Map<String, String> truthPaths = new TreeMap<>();
-        var truth = points(truthTable, columns(truthTable.getDataTableSpec(), "ground-truth table"), truthPaths);
+        Map<String, List<List<Point>>> lines = new TreeMap<>();
+        var truth = points(truthTable, columns(truthTable.getDataTableSpec(), "ground-truth table"), truthPaths, lines);
         double radius = m_settings.m_radius.getDoubleValue();
         Map<String, PixelAccuracy> pixels = inObjects[2] == null ? Map.of()
             : pixelAccuracy(((PhenolocModelPortObject)inObjects[2]).getModel(), truth, truthPaths,
@@ -130,25 +146,21 @@ final class ScorerNodeModel extends PhenolocNodeModel<ScorerSettings> {
             Map<String, List<Point>> detByImage = det.getOrDefault(cls, Map.of());
             detByImage.keySet().stream().filter(i -> !e.getValue().containsKey(i)).forEach(ignored::add);
             List<MatchResult> results = new ArrayList<>();
+            TipPlacement.Tally placements = new TipPlacement.Tally();
             for (var img : e.getValue().entrySet()) {
                 exec.checkCanceled();
                 List<Point> d = detByImage.getOrDefault(img.getKey(), List.of());
                 MatchResult m = PointMatcher.match(d, img.getValue(), radius);
                 results.add(m);
+                if (radius > 0) { // radius 0 (exact positions) has no "beside": no placement
+                    placements.add(img.getValue(), lines.getOrDefault(img.getKey(), List.of()), m, radius);
+                }
                 perImage.addRowToTable(new DefaultRow(RowKey.createRowKey(row++), new StringCell(img.getKey()),
                     new StringCell(cls), new IntCell(img.getValue().size()), new IntCell(d.size()),
                     new IntCell(m.truePositives()), new IntCell(m.falsePositives()), new IntCell(m.falseNegatives()),
                     new DoubleCell(m.precision()), new DoubleCell(m.recall()), new DoubleCell(m.f1())));
             }
-            MatchSummary s = MatchSummary.of(results);
-            summary.addRowToTable(new DefaultRow(new RowKey(cls), new StringCell(cls), new DoubleCell(radius),
-                new IntCell(s.images()), new IntCell(s.truePositives()), new IntCell(s.falsePositives()),
-                new IntCell(s.falseNegatives()), new DoubleCell(s.precision()), new DoubleCell(s.recall()),
-                new DoubleCell(s.f1()), Tables.doubleOrMissing(s.meanError()),
-                new DoubleCell(s.meanAbsoluteCountError()),
-                Tables.doubleOrMissing(pixels.containsKey(cls) ? pixels.get(cls).falsePositivePercent() : Double.NaN),
-                Tables.doubleOrMissing(pixels.containsKey(cls) ? pixels.get(cls).falseNegativePercent() : Double.NaN),
-                Tables.doubleOrMissing(pixels.containsKey(cls) ? pixels.get(cls).accuracyPercent() : Double.NaN)));
+            summary.addRowToTable(summaryRow(cls, radius, MatchSummary.of(results), pixels.get(cls), placements));
         }
         for (String cls : det.keySet()) {
             if (!truth.containsKey(cls)) {
@@ -161,6 +173,24 @@ final class ScorerNodeModel extends PhenolocNodeModel<ScorerSettings> {
             setWarningMessage("Detections not scored (no ground truth for these images/classes): " + ignored);
         }
         return new PortObject[] {summary.getTable(), perImage.getTable()};
+    }
+
+    /** One class's summary row; pixel and placement cells are missing without a model or without root lines. */
+    private static DataRow summaryRow(final String cls, final double radius, final MatchSummary s,
+        final PixelAccuracy px, final TipPlacement.Tally placed) {
+        List<DataCell> cells = new ArrayList<>(List.of(new StringCell(cls), new DoubleCell(radius),
+            new IntCell(s.images()), new IntCell(s.truePositives()), new IntCell(s.falsePositives()),
+            new IntCell(s.falseNegatives()), new DoubleCell(s.precision()), new DoubleCell(s.recall()),
+            new DoubleCell(s.f1()), Tables.doubleOrMissing(s.meanError()), new DoubleCell(s.meanAbsoluteCountError()),
+            Tables.doubleOrMissing(px != null ? px.falsePositivePercent() : Double.NaN),
+            Tables.doubleOrMissing(px != null ? px.falseNegativePercent() : Double.NaN),
+            Tables.doubleOrMissing(px != null ? px.accuracyPercent() : Double.NaN)));
+        for (TipPlacement p : TipPlacement.values()) {
+            cells.add(placed.anyLines() ? new IntCell(placed.tips(p)) : DataType.getMissingCell());
+            cells.add(placed.anyLines() ? new IntCell(placed.found(p)) : DataType.getMissingCell());
+        }
+        cells.add(Tables.doubleOrMissing(placed.anyLines() ? placed.f1FindingNoneOnAnotherRoot() : Double.NaN));
+        return new DefaultRow(new RowKey(cls), cells.toArray(new DataCell[0]));
     }
 
     /**
