@@ -9,20 +9,42 @@ import java.util.concurrent.Callable;
 
 import org.phenoloc.engine.Task;
 import org.phenoloc.engine.annotations.AnnotatedImage;
+import org.phenoloc.engine.annotations.Point;
+import org.phenoloc.engine.baseline.SkeletonTipConfig;
+import org.phenoloc.engine.baseline.SkeletonTipDetector;
+import org.phenoloc.engine.baseline.SkeletonTipTuner;
+import org.phenoloc.engine.evaluation.ScoredPoint;
+import org.phenoloc.engine.evaluation.Statistics;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.io.OutputChecks;
 import org.phenoloc.engine.io.Progress;
 import org.phenoloc.engine.localisation.DenseScanner;
+import org.phenoloc.engine.localisation.Detection;
 import org.phenoloc.engine.localisation.ImageScaling;
 import org.phenoloc.engine.localisation.NaiveScanner;
+import org.phenoloc.engine.localisation.Renderings;
 import org.phenoloc.engine.model.ModelFiles;
+import org.phenoloc.engine.model.ModelMetadata;
 import org.phenoloc.engine.model.PhenolocModel;
 import org.phenoloc.engine.network.Backend;
+import org.phenoloc.engine.patches.ImageSplit;
+import org.phenoloc.engine.patches.Patch;
+import org.phenoloc.engine.patches.PatchSampler;
+import org.phenoloc.engine.report.Efficiency;
 import org.phenoloc.engine.report.EvaluationReport;
+import org.phenoloc.engine.report.LocalisationEvaluation;
 import org.phenoloc.engine.report.Markdown;
+import org.phenoloc.engine.report.MethodComparison;
 import org.phenoloc.engine.report.PatchEvaluation;
+import org.phenoloc.engine.report.Plots;
+import org.phenoloc.engine.report.TipPlacementSection;
+import org.phenoloc.engine.training.Trainer;
+import org.phenoloc.engine.training.TrainingConfig;
 import org.phenoloc.engine.training.TrainingJob;
+import org.phenoloc.engine.training.TrainingListener;
+import org.phenoloc.engine.training.TrainingMethod;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,7 +113,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             CommandChecks.modelFile(m);
         }
         Split split = loadData(t);
-        org.phenoloc.engine.io.OutputChecks.checkFolder(out); // before training: writable, not a file, disk not full
+        OutputChecks.checkFolder(out); // before training: writable, not a file, disk not full
         try (OutputLock lock = OutputLock.acquire(out)) { // a second benchmark into the folder is refused
             return report(t, split);
         }
@@ -119,7 +141,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         body = body.substring(body.indexOf("## Localisation"));
         md.raw(body.replace("](", "](" + t.id() + "-images/"));
         BufferedImage img = speedSection(md, model, split.valid());
-        org.phenoloc.engine.report.Efficiency.append(md, model, localiser.config(),
+        Efficiency.append(md, model, localiser.config(),
                 split.valid().stream().map(a -> a.image()).toList());
         md.paragraph("Memory of localisation alone, measured in a child JVM (-Xmx1g) scanning a generated "
                 + "5472x3648 (20 megapixel) image with heat map and binary map: "
@@ -148,7 +170,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             return new Split(t.load(data.resolve("train"), null, warn), t.load(data.resolve("valid"), null, warn),
                     "train/ and valid/");
         }
-        var s = org.phenoloc.engine.patches.ImageSplit.of(t.load(data, null, warn), evalFraction, 7);
+        var s = ImageSplit.of(t.load(data, null, warn), evalFraction, 7);
         return new Split(s.train(), s.test(), Markdown.f("a seeded split by image (%d for training, %d for evaluation)",
                 s.train().size(), s.test().size()));
     }
@@ -222,7 +244,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             dense.scan(img, 4, Progress.NONE);
             warm[i] = (System.nanoTime() - s) / 1e9;
         }
-        double warmMedian = org.phenoloc.engine.evaluation.Statistics.upperMedian(warm);
+        double warmMedian = Statistics.upperMedian(warm);
         int side = Math.min(naiveCrop, Math.min(img.getWidth(), img.getHeight()));
         BufferedImage crop = img.getSubimage(img.getWidth() / 2 - side / 2, img.getHeight() / 2 - side / 2, side, side);
         long n0 = System.nanoTime();
@@ -256,26 +278,26 @@ final class BenchmarkCommand implements Callable<Integer> {
      * The side-by-side table: this run's model, the paper's recipe as-is (patches, full width, fixed 0.99) and, for
      * roots, the classical skeleton pipeline tuned on the training images; same evaluation images, same matching.
      */
-    private void compareMethods(Markdown md, Task t, org.phenoloc.engine.model.PhenolocModel model, double trainMinutes,
-            List<org.phenoloc.engine.annotations.AnnotatedImage> train,
-            List<org.phenoloc.engine.annotations.AnnotatedImage> valid) throws java.io.IOException {
+    private void compareMethods(Markdown md, Task t, PhenolocModel model, double trainMinutes,
+            List<AnnotatedImage> train,
+            List<AnnotatedImage> valid) throws java.io.IOException {
         String cls = t.featureClassList().get(0);
-        List<List<org.phenoloc.engine.annotations.Point>> truth = MethodRuns.truth(valid, cls);
-        List<org.phenoloc.engine.report.MethodComparison.Method> methods = new ArrayList<>();
+        List<List<Point>> truth = MethodRuns.truth(valid, cls);
+        List<MethodComparison.Method> methods = new ArrayList<>();
         String scans = model.metadata().flipAveraging() ? ", flip-averaged: 4 scans" : "";
         String ours = model.metadata().training().method().equals("dense") ? "dense training (ours, default" + scans + ")"
                 : "this run's model" + (scans.isEmpty() ? "" : " (" + scans.substring(2) + ")");
         methods.add(MethodRuns.cnn(ours, model, valid, cls, localiser.stride, trainMinutes));
         if (!noPaper) {
             double paperMinutes = Double.NaN;
-            org.phenoloc.engine.model.PhenolocModel paper;
+            PhenolocModel paper;
             if (paperModel != null) {
                 paper = ModelFiles.load(paperModel);
             } else {
                 System.out.println("training the paper's recipe for the comparison");
                 long t0 = System.nanoTime();
-                var s = training.settings(t).withMethod(org.phenoloc.engine.training.TrainingMethod.PATCHES)
-                        .withWidthScale(1.0).withTraining(org.phenoloc.engine.training.TrainingConfig.defaults())
+                var s = training.settings(t).withMethod(TrainingMethod.PATCHES)
+                        .withWidthScale(1.0).withTraining(TrainingConfig.defaults())
                         .withImageScale(new TrainingJob.ScaleChoice(t.imageScale(), "the paper's recipe"));
                 paper = TrainingJob.run(train, data.toString(), s, new ConsoleTraining(System.out), System.out::println).model();
                 paperMinutes = (System.nanoTime() - t0) / 60e9;
@@ -297,33 +319,33 @@ final class BenchmarkCommand implements Callable<Integer> {
                 + "training minutes measured in this run ('-': trained in an earlier run); detection cost per megapixel "
                 + "of the original image.");
         double[] radii = t.evaluationRadii();
-        org.phenoloc.engine.report.MethodComparison.table(md, methods, truth, radii);
+        MethodComparison.table(md, methods, truth, radii);
         double mid = radii[radii.length / 2];
         ImageFiles.writePng(out.resolve(t.id() + "-methods-pr.png"),
-                org.phenoloc.engine.report.MethodComparison.precisionRecall(methods, truth, mid));
+                MethodComparison.precisionRecall(methods, truth, mid));
         md.image("precision-recall of each method", t.id() + "-methods-pr.png");
         if (classicalConfig != null) {
             md.paragraph("Classical settings chosen on the training images: `" + classicalConfig + "`.");
         }
-        org.phenoloc.engine.report.TipPlacementSection.write(md, mid,
-                methods.stream().map(org.phenoloc.engine.report.MethodComparison.Method::name).toList(),
+        TipPlacementSection.write(md, mid,
+                methods.stream().map(MethodComparison.Method::name).toList(),
                 methods.stream().map(m -> MethodRuns.placements(m, valid, truth, mid)).toList());
-        int worst = org.phenoloc.engine.report.MethodComparison.mostDifferent(methods, truth, mid);
+        int worst = MethodComparison.mostDifferent(methods, truth, mid);
         writeMethodOverlays(md, t, methods, valid.get(worst), worst, truth.get(worst));
     }
 
     /** Overlay details of one image, one per method (circles detections, crosses annotations). */
-    private void writeMethodOverlays(Markdown md, Task t, List<org.phenoloc.engine.report.MethodComparison.Method> methods,
-            org.phenoloc.engine.annotations.AnnotatedImage a, int index, List<org.phenoloc.engine.annotations.Point> truth) {
+    private void writeMethodOverlays(Markdown md, Task t, List<MethodComparison.Method> methods,
+            AnnotatedImage a, int index, List<Point> truth) {
         BufferedImage img = ImageFiles.readRgb(a.image());
         java.awt.Rectangle r = EvaluateCommand.detailWindow(img, truth);
         md.paragraph("The evaluation image where the methods differ most (" + a.image().getFileName() + "), a "
                 + r.width + "x" + r.height + " detail per method:");
         for (int k = 0; k < methods.size(); k++) {
             var m = methods.get(k);
-            var dets = m.kept(index).stream().map(p -> new org.phenoloc.engine.localisation.Detection(
+            var dets = m.kept(index).stream().map(p -> new Detection(
                     t.featureClassList().get(0), p.x(), p.y(), 1)).toList();
-            var full = org.phenoloc.engine.localisation.Renderings.overlay(img, dets, t.featureClassList(), truth,
+            var full = Renderings.overlay(img, dets, t.featureClassList(), truth,
                     t.recipe().window() / 2.0 / t.imageScale());
             String name = t.id() + "-method" + (k + 1) + "-overlay.png";
             ImageFiles.writePng(out.resolve(name), full.getSubimage(r.x, r.y, r.width, r.height));
@@ -332,17 +354,17 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
 
     /** The classical skeleton pipeline (roots only), tuned on the training images. */
-    private java.util.Optional<org.phenoloc.engine.report.MethodComparison.Method> classical(Task t,
-            List<org.phenoloc.engine.annotations.AnnotatedImage> train,
-            List<org.phenoloc.engine.annotations.AnnotatedImage> valid) {
+    private java.util.Optional<MethodComparison.Method> classical(Task t,
+            List<AnnotatedImage> train,
+            List<AnnotatedImage> valid) {
         if (t != Task.ROOTS) {
             return java.util.Optional.empty(); // the skeleton pipeline finds root ends; shoots have no such baseline
         }
         System.out.println("tuning the classical skeleton baseline on the training images");
         long t0 = System.nanoTime();
         double match = t.evaluationRadii()[t.evaluationRadii().length / 2];
-        var grid = org.phenoloc.engine.baseline.SkeletonTipTuner.defaultGrid(
-                org.phenoloc.engine.baseline.SkeletonTipConfig.defaults());
+        var grid = SkeletonTipTuner.defaultGrid(
+                SkeletonTipConfig.defaults());
         Progress perImage = new Progress() { // a line per training image; Ctrl-C stops between settings
             private String last;
 
@@ -359,12 +381,12 @@ final class BenchmarkCommand implements Callable<Integer> {
                 return Cancellation.cancelled();
             }
         };
-        var tuned = new org.phenoloc.engine.baseline.SkeletonTipTuner(grid, match)
+        var tuned = new SkeletonTipTuner(grid, match)
                 .tune(train, t.featureClassList().get(0), perImage);
         double minutes = (System.nanoTime() - t0) / 60e9;
         classicalConfig = tuned.best().toString();
-        var detector = new org.phenoloc.engine.baseline.SkeletonTipDetector(tuned.best());
-        List<List<org.phenoloc.engine.evaluation.ScoredPoint>> found = new ArrayList<>();
+        var detector = new SkeletonTipDetector(tuned.best());
+        List<List<ScoredPoint>> found = new ArrayList<>();
         double seconds = 0;
         double mp = 0;
         for (var a : valid) {
@@ -375,12 +397,12 @@ final class BenchmarkCommand implements Callable<Integer> {
             mp += img.getWidth() * (double) img.getHeight() / 1e6;
         }
         // scores are branch lengths (>= 0): every detection counts at the operating point
-        return java.util.Optional.of(new org.phenoloc.engine.report.MethodComparison.Method(
+        return java.util.Optional.of(new MethodComparison.Method(
                 "classical skeleton end points (tuned on train)", found, 0, minutes, seconds / mp));
     }
 
     /** The model's thresholds of the classes it was trained on. */
-    private static java.util.Map<String, Double> trainedThresholds(org.phenoloc.engine.model.ModelMetadata m) {
+    private static java.util.Map<String, Double> trainedThresholds(ModelMetadata m) {
         java.util.Map<String, Double> t = new java.util.LinkedHashMap<>(m.thresholds());
         t.keySet().removeAll(m.untrainedClasses());
         return t;
@@ -389,23 +411,23 @@ final class BenchmarkCommand implements Callable<Integer> {
     /** The tuned classical settings, for the report. */
     private String classicalConfig;
 
-    private double throughput(org.phenoloc.engine.model.ModelMetadata meta,
-            List<org.phenoloc.engine.annotations.AnnotatedImage> images) {
-        var sampler = new org.phenoloc.engine.patches.PatchSampler(meta.recipe(), meta.classes(), meta.architecture().channels());
+    private double throughput(ModelMetadata meta,
+            List<AnnotatedImage> images) {
+        var sampler = new PatchSampler(meta.recipe(), meta.classes(), meta.architecture().channels());
         var random = new java.util.Random(1);
-        List<org.phenoloc.engine.patches.Patch> patches = new ArrayList<>();
+        List<Patch> patches = new ArrayList<>();
         for (var a : images) {
             patches.addAll(sampler.sample(a, ImageFiles.readRgb(a.image()), random));
         }
-        var cfg = new org.phenoloc.engine.training.TrainingConfig(2, 32, 0.01, 0, 0.9, 5e-4, 0, true, 1);
-        return new org.phenoloc.engine.training.Trainer(meta.architecture(), cfg)
-                .train(patches, List.of(), org.phenoloc.engine.training.TrainingListener.NONE).samplesPerSecond();
+        var cfg = new TrainingConfig(2, 32, 0.01, 0, 0.9, 5e-4, 0, true, 1);
+        return new Trainer(meta.architecture(), cfg)
+                .train(patches, List.of(), TrainingListener.NONE).samplesPerSecond();
     }
 
-    private List<String> summaryRow(String name, org.phenoloc.engine.model.PhenolocModel m,
-            List<org.phenoloc.engine.annotations.AnnotatedImage> valid, BufferedImage scanned) {
+    private List<String> summaryRow(String name, PhenolocModel m,
+            List<AnnotatedImage> valid, BufferedImage scanned) {
         var patch = PatchEvaluation.run(m, valid, 4242).report();
-        var loc = org.phenoloc.engine.report.LocalisationEvaluation.run(m, localiser.config(), valid, Progress.NONE, null);
+        var loc = LocalisationEvaluation.run(m, localiser.config(), valid, Progress.NONE, null);
         StringBuilder f1 = new StringBuilder();
         for (var c : loc.classes()) {
             if (c.images().stream().anyMatch(s -> s.truth() > 0)) {
@@ -435,12 +457,12 @@ final class BenchmarkCommand implements Callable<Integer> {
             tr[i] = h.get(i).trainAccuracy();
             te[i] = dense ? h.get(i).validationF1() : h.get(i).testAccuracy();
         }
-        List<org.phenoloc.engine.report.Plots.Series> s = new ArrayList<>();
+        List<Plots.Series> s = new ArrayList<>();
         if (!dense) {
-            s.add(new org.phenoloc.engine.report.Plots.Series("train", x, tr, java.awt.Color.BLUE));
+            s.add(new Plots.Series("train", x, tr, java.awt.Color.BLUE));
         }
-        s.add(new org.phenoloc.engine.report.Plots.Series("held out", x, te, java.awt.Color.RED));
-        return org.phenoloc.engine.report.Plots.lineChart(dense ? "Validation F1 per epoch (calibrated threshold)"
+        s.add(new Plots.Series("held out", x, te, java.awt.Color.RED));
+        return Plots.lineChart(dense ? "Validation F1 per epoch (calibrated threshold)"
                 : "Patch accuracy per epoch", "epoch", dense ? "F1" : "accuracy", 1, Math.max(2, h.size()), dense ? 0 : 0.5, 1, s);
     }
 
