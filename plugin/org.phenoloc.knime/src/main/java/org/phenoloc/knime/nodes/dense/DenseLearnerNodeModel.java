@@ -79,7 +79,6 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
             Geometry.column(spec));
     }
 
-
     private ModelMetadata metadata() throws InvalidSettingsException {
         TrainingJob.Settings s = m_settings.settings();
         Task t = s.task();
