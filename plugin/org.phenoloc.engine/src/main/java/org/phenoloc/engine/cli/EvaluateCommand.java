@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.phenoloc.engine.evaluation.Statistics;
+import org.phenoloc.engine.evaluation.TipPlacement;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.io.Progress;
+import org.phenoloc.engine.localisation.DetectionCsv;
 import org.phenoloc.engine.model.ModelFiles;
 import org.phenoloc.engine.model.PhenolocModel;
 import org.phenoloc.engine.report.EvaluationReport;
@@ -58,6 +60,28 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.println(md.markdown());
         System.out.println("wrote " + out.resolve("report.html"));
         return 0;
+    }
+
+    /** Every annotated point, where it lies against the other annotated roots, and whether it was found. */
+    static final String TIPS_CSV = "tips.csv";
+
+    /**
+     * Writes {@link #TIPS_CSV}: image, class, x, y, placement ({@code on_another_root}, {@code beside_another_root},
+     * {@code clear_of_other_roots}; empty when the image's annotations have no lines), other_root_px (distance to the
+     * nearest other annotated root line; empty without one) and found (matched at the middle radius).
+     */
+    static void writeTips(Path file, LocalisationEvaluation.Result r) throws java.io.IOException {
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (var c : r.classes()) {
+            for (TipPlacement.Placed p : c.placements().placed()) {
+                boolean near = p.lines() && Double.isFinite(p.otherLineDistance());
+                rows.add(new String[] {p.image(), c.className(), DetectionCsv.coordinate(p.tip().x()),
+                    DetectionCsv.coordinate(p.tip().y()), p.lines() ? p.place().label().replace(' ', '_') : "",
+                    near ? DetectionCsv.coordinate(p.otherLineDistance()) : "", Boolean.toString(p.found())});
+            }
+        }
+        ResultWriter.writeCsv(file, new String[] {"image", "class", "x", "y", "placement", "other_root_px", "found"},
+                rows);
     }
 
     /** An up to 900x900 crop of the overlay centred on the annotated points' median. */
@@ -115,6 +139,9 @@ final class EvaluateCommand implements Callable<Integer> {
         });
         try {
             writer.finish();
+            if (tipPlacement) {
+                writeTips(out.resolve(TIPS_CSV), r);
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

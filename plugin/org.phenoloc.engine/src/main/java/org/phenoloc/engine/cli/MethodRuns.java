@@ -67,7 +67,8 @@ final class MethodRuns {
             double radius) {
         TipPlacement.Tally tally = new TipPlacement.Tally();
         for (int i = 0; i < images.size(); i++) {
-            tally.add(truth.get(i), images.get(i).structures(), m.image(i, truth.get(i), radius), radius);
+            tally.add(images.get(i).image().getFileName().toString(), truth.get(i), images.get(i).structures(),
+                    m.image(i, truth.get(i), radius), radius);
         }
         return tally;
     }

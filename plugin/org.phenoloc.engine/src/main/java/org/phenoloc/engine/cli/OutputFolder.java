@@ -32,7 +32,7 @@ final class OutputFolder implements AutoCloseable {
         }
         static final Outputs CLASSIFY = new Outputs(List.of("patch-predictions.csv", "patch-report.md"));
         static final Outputs EVALUATE = new Outputs(List.of("report.md", "report.html", "detections.csv",
-                "counts.csv", "*_heatmap.png", "*_overlay.png", "*_overlay_detail.png", "precision-recall-*.png"));
+                "counts.csv", "tips.csv", "*_heatmap.png", "*_overlay.png", "*_overlay_detail.png", "precision-recall-*.png"));
         static final Outputs DEMO = new Outputs(List.of("report.md", "report.html", "*.phenoloc", "data/", "results/"));
 
         boolean matches(Path entry) {

@@ -1,5 +1,6 @@
 package org.phenoloc.engine.evaluation;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +46,35 @@ public enum TipPlacement {
 
     /** The place of {@code tip} for matching radius {@code radius} (on: within radius / 2; beside: within radius). */
     public static TipPlacement of(Point tip, List<List<Point>> lines, double radius) {
+        checkRadius(radius);
+        return place(otherLineDistance(tip, lines), radius);
+    }
+
+    private static TipPlacement place(double otherLineDistance, double radius) {
+        return otherLineDistance <= radius / 2 ? ON_ANOTHER_ROOT
+                : otherLineDistance <= radius ? BESIDE_ANOTHER_ROOT : CLEAR;
+    }
+
+    private static void checkRadius(double radius) {
         if (!(radius > 0)) {
             throw new IllegalArgumentException("matching radius must be > 0, got " + radius);
         }
-        double d = otherLineDistance(tip, lines);
-        return d <= radius / 2 ? ON_ANOTHER_ROOT : d <= radius ? BESIDE_ANOTHER_ROOT : CLEAR;
     }
+
+    /**
+     * One annotated tip of a tally.
+     *
+     * @param lines             whether its image has annotated lines (without, every tip counts as clear)
+     * @param otherLineDistance to the nearest line that does not end at it; infinite when there is none
+     * @param found             matched one-to-one to a detection of the method
+     */
+    public record Placed(String image, Point tip, TipPlacement place, boolean lines, double otherLineDistance,
+            boolean found) {}
 
     /** Annotated tips and the ones a method found (matched one-to-one), per place, summed over images. */
     public static final class Tally {
         private final Map<TipPlacement, int[]> counts = new EnumMap<>(TipPlacement.class);
+        private final List<Placed> placed = new ArrayList<>();
         private boolean anyLines;
 
         public Tally() {
@@ -64,21 +84,30 @@ public enum TipPlacement {
         }
 
         /**
-         * Adds one image: its annotated tips, its lines and a match of a method's detections against exactly
-         * these tips at {@code radius} (the pairs' second index is the tip's).
+         * Adds image {@code image}: its annotated tips, its lines and a match of a method's detections against
+         * exactly these tips at {@code radius} (the pairs' second index is the tip's).
          */
-        public Tally add(List<Point> tips, List<List<Point>> lines, MatchResult match, double radius) {
+        public Tally add(String image, List<Point> tips, List<List<Point>> lines, MatchResult match, double radius) {
+            checkRadius(radius);
             anyLines |= !lines.isEmpty();
             boolean[] found = new boolean[tips.size()];
             for (int[] pair : match.pairs()) {
                 found[pair[1]] = true;
             }
             for (int i = 0; i < tips.size(); i++) {
-                int[] c = counts.get(of(tips.get(i), lines, radius));
+                double d = otherLineDistance(tips.get(i), lines);
+                TipPlacement p = place(d, radius);
+                int[] c = counts.get(p);
                 c[0]++;
                 c[1] += found[i] ? 1 : 0;
+                placed.add(new Placed(image, tips.get(i), p, !lines.isEmpty(), d, found[i]));
             }
             return this;
+        }
+
+        /** Every tip added, in order. */
+        public List<Placed> placed() {
+            return List.copyOf(placed);
         }
 
         /** Whether any image added had annotated lines (points-only formats have none, so every tip is "clear"). */

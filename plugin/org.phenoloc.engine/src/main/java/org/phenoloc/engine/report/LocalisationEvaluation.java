@@ -84,7 +84,7 @@ public final class LocalisationEvaluation {
                 .map(d -> new ScoredPoint(new Point(d.x(), d.y()), d.score())).toList());
         into.truths().add(truth);
         double middle = radii[radii.length / 2];
-        into.placements().add(truth, a.structures(), byRadius.get(middle), middle);
+        into.placements().add(r.image(), truth, a.structures(), byRadius.get(middle), middle);
     }
 
     /** One class over all images: summaries per radius, pixel accuracy, and the threshold sweep at the middle radius. */

@@ -106,6 +106,27 @@ class CommandLineContractTest {
         }
         assertTrue(annotated > 0, md);
         assertTrue(md.contains("| all | " + annotated + " | "), md);
+        // tips.csv: one row per annotated point, its placement and whether it was found, as the table counts them
+        List<String> tips = Files.readAllLines(report.resolve("tips.csv"));
+        assertEquals("image,class,x,y,placement,other_root_px,found", tips.get(0));
+        assertEquals(annotated, tips.size() - 1);
+        java.util.Map<String, int[]> byPlace = new java.util.HashMap<>();
+        for (String row : tips.subList(1, tips.size())) {
+            String[] f = row.split(",", -1);
+            assertEquals(7, f.length, row);
+            assertTrue(f[0].startsWith("synth_") && f[1].equals("root_tip"), row);
+            assertTrue(List.of("on_another_root", "beside_another_root", "clear_of_other_roots").contains(f[4]), row);
+            int[] c = byPlace.computeIfAbsent(f[4], k -> new int[2]);
+            c[0]++;
+            c[1] += Boolean.parseBoolean(f[6]) ? 1 : 0;
+        }
+        for (String place : byPlace.keySet()) {
+            int[] c = byPlace.get(place);
+            String label = place.replace('_', ' ');
+            assertTrue(md.contains("| " + label), md);
+            assertTrue(md.lines().anyMatch(l -> l.startsWith("| " + label) && l.contains("| " + c[0] + " | " + c[1]
+                    + (c[0] == 0 ? "" : " ("))), place + " " + c[0] + "/" + c[1] + "\n" + md);
+        }
     }
 
     private static String stderrOf(int expectedExit, String... args) {

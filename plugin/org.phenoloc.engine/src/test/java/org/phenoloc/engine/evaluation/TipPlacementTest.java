@@ -51,7 +51,7 @@ class TipPlacementTest {
         // detections at the clear lateral's tip, near the primary's tip, and one false one
         MatchResult match = PointMatcher.match(List.of(new Point(161, 300), new Point(100, 396), new Point(300, 300)),
                 tips, 16);
-        TipPlacement.Tally t = new TipPlacement.Tally().add(tips, lines, match, 16);
+        TipPlacement.Tally t = new TipPlacement.Tally().add("a.png", tips, lines, match, 16);
         assertTrue(t.anyLines());
         assertEquals(1, t.tips(TipPlacement.ON_ANOTHER_ROOT));
         assertEquals(0, t.found(TipPlacement.ON_ANOTHER_ROOT));
@@ -63,14 +63,26 @@ class TipPlacementTest {
         assertEquals(2, t.found());
         // three of four findable: recall 0.75, precision 1 -> F1 6/7
         assertEquals(6.0 / 7, t.f1FindingNoneOnAnotherRoot(), 1e-12);
+        // and tip by tip, in order, for the evaluation's tips.csv
+        List<TipPlacement.Placed> placed = t.placed();
+        assertEquals(4, placed.size());
+        assertEquals(new TipPlacement.Placed("a.png", new Point(103, 100), TipPlacement.ON_ANOTHER_ROOT, true, 3, false),
+                placed.get(0));
+        assertEquals(TipPlacement.BESIDE_ANOTHER_ROOT, placed.get(1).place());
+        assertEquals(12, placed.get(1).otherLineDistance(), 1e-9);
+        assertTrue(placed.get(2).found() && placed.get(3).found() && !placed.get(1).found());
+        assertEquals(100, placed.get(3).otherLineDistance(), 1e-9, "the primary's tip to the lowest lateral's base");
     }
 
     @Test
     void pointsWithoutLinesAreAllClearAndSaySo() {
         List<Point> tips = List.of(new Point(10, 10), new Point(12, 10));
-        TipPlacement.Tally t = new TipPlacement.Tally().add(tips, List.of(), PointMatcher.match(List.of(), tips, 16), 16);
+        TipPlacement.Tally t = new TipPlacement.Tally().add("b.png", tips, List.of(), PointMatcher.match(List.of(), tips, 16), 16);
         assertFalse(t.anyLines());
         assertEquals(2, t.tips(TipPlacement.CLEAR));
+        assertFalse(t.placed().get(0).lines());
+        assertThrows(IllegalArgumentException.class, () -> t.add("c.png", tips, List.of(), PointMatcher.match(List.of(),
+                tips, 16), 0));
         assertEquals(1.0, t.f1FindingNoneOnAnotherRoot(), 1e-12);
         assertTrue(Double.isNaN(new TipPlacement.Tally().f1FindingNoneOnAnotherRoot()));
     }

@@ -18,7 +18,7 @@ class TipPlacementSectionTest {
     static final List<Point> TIPS = List.of(new Point(104, 100), new Point(100, 400));
 
     static TipPlacement.Tally tally(List<Point> detections, List<List<Point>> lines) {
-        return new TipPlacement.Tally().add(TIPS, lines, PointMatcher.match(detections, TIPS, 16), 16);
+        return new TipPlacement.Tally().add("a.png", TIPS, lines, PointMatcher.match(detections, TIPS, 16), 16);
     }
 
     @Test

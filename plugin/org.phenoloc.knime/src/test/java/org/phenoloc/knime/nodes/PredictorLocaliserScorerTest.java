@@ -230,7 +230,8 @@ class PredictorLocaliserScorerTest {
         var placed = new org.phenoloc.engine.evaluation.TipPlacement.Tally();
         for (var a : images) {
             var tips = a.features().stream().map(f -> f.point()).toList();
-            placed.add(tips, a.structures(), org.phenoloc.engine.evaluation.PointMatcher.match(tips, tips, 16), 16);
+            placed.add(a.image().getFileName().toString(), tips, a.structures(),
+                org.phenoloc.engine.evaluation.PointMatcher.match(tips, tips, 16), 16);
         }
         int cell = 14;
         for (var p : org.phenoloc.engine.evaluation.TipPlacement.values()) {

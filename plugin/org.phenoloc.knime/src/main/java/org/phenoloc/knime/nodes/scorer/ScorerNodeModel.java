@@ -153,7 +153,7 @@ final class ScorerNodeModel extends PhenolocNodeModel<ScorerSettings> {
                 MatchResult m = PointMatcher.match(d, img.getValue(), radius);
                 results.add(m);
                 if (radius > 0) { // radius 0 (exact positions) has no "beside": no placement
-                    placements.add(img.getValue(), lines.getOrDefault(img.getKey(), List.of()), m, radius);
+                    placements.add(img.getKey(), img.getValue(), lines.getOrDefault(img.getKey(), List.of()), m, radius);
                 }
                 perImage.addRowToTable(new DefaultRow(RowKey.createRowKey(row++), new StringCell(img.getKey()),
                     new StringCell(cls), new IntCell(img.getValue().size()), new IntCell(d.size()),
