@@ -15,6 +15,7 @@ import org.phenoloc.engine.baseline.SkeletonTipDetector;
 import org.phenoloc.engine.baseline.SkeletonTipTuner;
 import org.phenoloc.engine.evaluation.ScoredPoint;
 import org.phenoloc.engine.evaluation.Statistics;
+import org.phenoloc.engine.evaluation.TipPlacement;
 import org.phenoloc.engine.imageio.ImageFiles;
 import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.io.BadInputException;
@@ -340,12 +341,15 @@ final class BenchmarkCommand implements Callable<Integer> {
         BufferedImage img = ImageFiles.readRgb(a.image());
         java.awt.Rectangle r = EvaluateCommand.detailWindow(img, truth);
         md.paragraph("The evaluation image where the methods differ most (" + a.image().getFileName() + "), a "
-                + r.width + "x" + r.height + " detail per method:");
+                + r.width + "x" + r.height + " detail per method (circles: detections; crosses: annotated tips, "
+                + "diagonal where the tip lies on another annotated root):");
+        double[] radii = t.evaluationRadii();
+        TipPlacement.Split marks = TipPlacement.Split.of(truth, a.structures(), radii[radii.length / 2]);
         for (int k = 0; k < methods.size(); k++) {
             var m = methods.get(k);
             var dets = m.kept(index).stream().map(p -> new Detection(
                     t.featureClassList().get(0), p.x(), p.y(), 1)).toList();
-            var full = Renderings.overlay(img, dets, t.featureClassList(), truth,
+            var full = Renderings.overlay(img, dets, t.featureClassList(), marks.others(), marks.onAnotherRoot(),
                     t.recipe().window() / 2.0 / t.imageScale());
             String name = t.id() + "-method" + (k + 1) + "-overlay.png";
             ImageFiles.writePng(out.resolve(name), full.getSubimage(r.x, r.y, r.width, r.height));

@@ -84,6 +84,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 rows);
     }
 
+    /** The image's annotated points, split into those on another annotated root (drawn as x) and the others (+). */
+    static TipPlacement.Split marks(org.phenoloc.engine.annotations.AnnotatedImage a, PhenolocModel m) {
+        double[] radii = org.phenoloc.engine.Task.parse(m.metadata().task()).evaluationRadii();
+        return TipPlacement.Split.of(a.features().stream().map(f -> f.point()).toList(), a.structures(),
+                radii[radii.length / 2]);
+    }
+
     /** An up to 900x900 crop of the overlay centred on the annotated points' median. */
     static java.awt.image.BufferedImage overlayDetail(java.awt.image.BufferedImage img,
             org.phenoloc.engine.annotations.AnnotatedImage a, PhenolocModel m, LocaliserOptions options) {
@@ -92,8 +99,9 @@ final class EvaluateCommand implements Callable<Integer> {
             detections = localiser.localise(img, "detail", Progress.NONE).detections();
         }
         var truth = a.features().stream().map(f -> f.point()).toList();
+        TipPlacement.Split marks = marks(a, m);
         var full = org.phenoloc.engine.localisation.Renderings.overlay(img, detections, m.metadata().featureClasses(),
-                truth, m.metadata().halfWindowPixels());
+                marks.others(), marks.onAnotherRoot(), m.metadata().halfWindowPixels());
         var r = detailWindow(img, truth);
         return full.getSubimage(r.x, r.y, r.width, r.height);
     }
@@ -131,11 +139,12 @@ final class EvaluateCommand implements Callable<Integer> {
             if (org.phenoloc.engine.localisation.Localiser.greyForColourModel(m.metadata(), img)) {
                 grey.add(res.image());
             }
-            var truth = images.stream().filter(a -> a.image().getFileName().toString().equals(res.image())).findFirst()
-                    .map(a -> a.features().stream().map(f -> f.point()).toList()).orElse(java.util.List.of());
+            TipPlacement.Split marks = images.stream().filter(a -> a.image().getFileName().toString().equals(res.image()))
+                    .findFirst().map(a -> marks(a, m)).orElse(new TipPlacement.Split(List.of(), List.of()));
             writer.add(res);
-            writer.writePictures(img, res, truth);
-            System.out.println("evaluated " + res.image() + ": " + res.detections().size() + " detections, " + truth.size() + " annotated");
+            writer.writePictures(img, res, marks.others(), marks.onAnotherRoot());
+            System.out.println("evaluated " + res.image() + ": " + res.detections().size() + " detections, "
+                    + (marks.others().size() + marks.onAnotherRoot().size()) + " annotated");
         });
         try {
             writer.finish();

@@ -71,10 +71,16 @@ final class ResultWriter {
     }
 
     void writePictures(BufferedImage image, LocalisationResult r, List<Point> truth) {
+        writePictures(image, r, truth, List.of());
+    }
+
+    /** @param onOtherRoots annotated points that lie on another root, drawn as diagonal crosses (not in {@code truth}) */
+    void writePictures(BufferedImage image, LocalisationResult r, List<Point> truth, List<Point> onOtherRoots) {
         String stem = pictureName(r.image());
         ImageFiles.writePng(out.resolve(stem + "_heatmap.png"), Renderings.heatMap(r));
         double radius = r.grid().offset() / r.imageScale();
-        ImageFiles.writePng(out.resolve(stem + "_overlay.png"), Renderings.overlay(image, r.detections(), classes, truth, radius));
+        ImageFiles.writePng(out.resolve(stem + "_overlay.png"),
+                Renderings.overlay(image, r.detections(), classes, truth, onOtherRoots, radius));
     }
 
     void finish() throws IOException {

@@ -50,6 +50,18 @@ public enum TipPlacement {
         return place(otherLineDistance(tip, lines), radius);
     }
 
+    /** The tips that lie on another root ({@link #ON_ANOTHER_ROOT}) and the others, in their order. */
+    public record Split(List<Point> onAnotherRoot, List<Point> others) {
+        public static Split of(List<Point> tips, List<List<Point>> lines, double radius) {
+            List<Point> on = new ArrayList<>();
+            List<Point> others = new ArrayList<>();
+            for (Point p : tips) {
+                (TipPlacement.of(p, lines, radius) == ON_ANOTHER_ROOT ? on : others).add(p);
+            }
+            return new Split(List.copyOf(on), List.copyOf(others));
+        }
+    }
+
     private static TipPlacement place(double otherLineDistance, double radius) {
         return otherLineDistance <= radius / 2 ? ON_ANOTHER_ROOT
                 : otherLineDistance <= radius ? BESIDE_ANOTHER_ROOT : CLEAR;

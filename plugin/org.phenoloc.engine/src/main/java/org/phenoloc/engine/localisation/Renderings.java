@@ -104,19 +104,30 @@ public final class Renderings {
     /** The image with detections circled (class colours) and, if given, true points as small white crosses. */
     public static BufferedImage overlay(BufferedImage image, List<Detection> detections, List<String> classes,
             List<Point> truth, double radius) {
+        return overlay(image, detections, classes, truth, List.of(), radius);
+    }
+
+    /**
+     * As {@link #overlay(BufferedImage, List, List, List, double)}, with the true points {@code truth} as upright
+     * white crosses (+) and {@code onOtherRoots}, true points that lie on another annotated root, as diagonal ones (x).
+     */
+    public static BufferedImage overlay(BufferedImage image, List<Detection> detections, List<String> classes,
+            List<Point> truth, List<Point> onOtherRoots, double radius) {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.drawImage(image, 0, 0, null);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         float w = Math.max(2f, image.getWidth() / 600f);
         g.setStroke(new BasicStroke(w));
-        if (truth != null) {
-            g.setColor(Color.WHITE);
-            int a = (int) Math.max(4, radius / 3);
-            for (Point p : truth) {
-                g.drawLine((int) p.x() - a, (int) p.y(), (int) p.x() + a, (int) p.y());
-                g.drawLine((int) p.x(), (int) p.y() - a, (int) p.x(), (int) p.y() + a);
-            }
+        g.setColor(Color.WHITE);
+        int a = (int) Math.max(4, radius / 3);
+        for (Point p : truth == null ? List.<Point>of() : truth) {
+            g.drawLine((int) p.x() - a, (int) p.y(), (int) p.x() + a, (int) p.y());
+            g.drawLine((int) p.x(), (int) p.y() - a, (int) p.x(), (int) p.y() + a);
+        }
+        for (Point p : onOtherRoots) {
+            g.drawLine((int) p.x() - a, (int) p.y() - a, (int) p.x() + a, (int) p.y() + a);
+            g.drawLine((int) p.x() - a, (int) p.y() + a, (int) p.x() + a, (int) p.y() - a);
         }
         for (Detection d : detections) {
             g.setColor(classColour(Math.max(0, classes.indexOf(d.className()))));

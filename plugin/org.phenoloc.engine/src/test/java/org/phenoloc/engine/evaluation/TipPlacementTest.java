@@ -63,6 +63,10 @@ class TipPlacementTest {
         assertEquals(2, t.found());
         // three of four findable: recall 0.75, precision 1 -> F1 6/7
         assertEquals(6.0 / 7, t.f1FindingNoneOnAnotherRoot(), 1e-12);
+        // the overlays' split: tips on another root drawn apart from the others
+        TipPlacement.Split split = TipPlacement.Split.of(tips, lines, 16);
+        assertEquals(List.of(new Point(103, 100)), split.onAnotherRoot());
+        assertEquals(List.of(new Point(112, 200), new Point(160, 300), new Point(100, 400)), split.others());
         // and tip by tip, in order, for the evaluation's tips.csv
         List<TipPlacement.Placed> placed = t.placed();
         assertEquals(4, placed.size());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.phenoloc.engine.annotations.Point;
 
 class RenderingsTest {
     /**
@@ -56,5 +57,24 @@ class RenderingsTest {
         assertEquals(Renderings.heatColour(0.5f), Renderings.heatColour(0.5f + 0.4f / 255));
         assertEquals(255, Renderings.level(2f));
         assertEquals(0, Renderings.level(-1f));
+    }
+
+    /** Annotated points are upright white crosses, those on another root diagonal ones; detections are circles. */
+    @Test
+    void overlayMarksTipsOnOtherRootsWithDiagonalCrosses() {
+        BufferedImage black = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+        Point upright = new Point(50, 50);
+        Point diagonal = new Point(150, 50);
+        BufferedImage o = Renderings.overlay(black, List.of(), List.of("root_tip"), List.of(upright), List.of(diagonal),
+                24); // arms of 8 px
+        int white = 0xffffff;
+        assertEquals(white, o.getRGB(56, 50) & white, "upright: on the horizontal arm");
+        assertEquals(white, o.getRGB(50, 44) & white, "upright: on the vertical arm");
+        assertEquals(0, o.getRGB(56, 44) & white, "upright: nothing on the diagonal");
+        assertEquals(white, o.getRGB(156, 56) & white, "diagonal: on the arm");
+        assertEquals(white, o.getRGB(144, 56) & white, "diagonal: on the other arm");
+        assertEquals(0, o.getRGB(156, 50) & white, "diagonal: nothing on the horizontal");
+        BufferedImage plain = Renderings.overlay(black, List.of(), List.of("root_tip"), List.of(upright, diagonal), 24);
+        assertEquals(white, plain.getRGB(156, 50) & white, "without the split every point is upright");
     }
 }
