@@ -134,7 +134,7 @@ class ReliabilityTest {
     }
 
     @Test
-    void ioErrorsOutOfMemoryAndBugsEndInOneLine() {
+    void ioErrorsOutOfMemoryAndBugsEndInOneLine() throws Exception {
         StringWriter s = new StringWriter();
         var io = new FileSystemException("/data/out/a_heatmap.png", null, "cannot write: No space left on device");
         assertEquals(2, Main.fail(new UncheckedIOException(io), new PrintWriter(s, true)));
@@ -151,6 +151,9 @@ class ReliabilityTest {
         assertTrue(s.toString().startsWith("phenoloc: internal error: java.lang.IllegalStateException: boom (details in "),
                 s.toString());
         assertEquals(1, s.toString().trim().lines().count());
+        Path crash = Path.of(s.toString().replaceFirst("(?s).*\\(details in (.*?); please.*", "$1"));
+        assertTrue(Files.readString(crash).contains("IllegalStateException: boom"), crash.toString());
+        Files.delete(crash);
     }
 
     @Test

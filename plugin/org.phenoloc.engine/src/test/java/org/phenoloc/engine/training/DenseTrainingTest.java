@@ -13,6 +13,7 @@ import java.nio.file.Path;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.phenoloc.engine.Task;
@@ -316,10 +317,9 @@ class DenseTrainingTest {
     }
 
     @Test
-    void classesWithoutExamplesAreStoredUntrainedWithoutAThreshold() throws Exception {
+    void classesWithoutExamplesAreStoredUntrainedWithoutAThreshold(@TempDir Path dir) throws Exception {
         var shoot = org.phenoloc.engine.synthetic.ShootGenerator.generate(
                 new org.phenoloc.engine.synthetic.ShootConfig(320, 288, 1, 3, 1.0, 0.2, 0.1, 3));
-        Path dir = java.nio.file.Files.createTempDirectory("untrained");
         List<org.phenoloc.engine.annotations.AnnotatedImage> images = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Path img = dir.resolve("s" + i + ".png");
@@ -338,8 +338,7 @@ class DenseTrainingTest {
     }
 
     @Test
-    void aModelTrainedOnScaledImagesKeepsItsScaleAndReportsOriginalPixels() throws Exception {
-        Path dir = java.nio.file.Files.createTempDirectory("scaled");
+    void aModelTrainedOnScaledImagesKeepsItsScaleAndReportsOriginalPixels(@TempDir Path dir) throws Exception {
         List<org.phenoloc.engine.annotations.AnnotatedImage> images = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             SyntheticRootImage r = RootSystemGenerator.generate(new RootSystemConfig(320, 320, 2, 2, 0.3, 0.2, 10 + i));
