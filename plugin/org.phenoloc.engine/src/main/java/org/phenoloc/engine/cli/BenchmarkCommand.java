@@ -38,6 +38,7 @@ import org.phenoloc.engine.report.EvaluationReport;
 import org.phenoloc.engine.report.LocalisationEvaluation;
 import org.phenoloc.engine.report.Markdown;
 import org.phenoloc.engine.report.MethodComparison;
+import org.phenoloc.engine.evaluation.PatchReport;
 import org.phenoloc.engine.report.PatchEvaluation;
 import org.phenoloc.engine.report.Plots;
 import org.phenoloc.engine.report.TipPlacementSection;
@@ -134,9 +135,16 @@ final class BenchmarkCommand implements Callable<Integer> {
                 ? " and calibration (with the fitting images when fewer than 5 are held out: see Training)" : "")
                 + "; evaluation uses " + split.valid().size()
                 + " images never seen in training. Network: " + model.metadata().architecture() + ".");
-        compareMethods(md, t, model, run.minutes(), split.train(), split.valid());
+        List<Cnn> cnns = compareMethods(md, t, model, run.minutes(), split.train(), split.valid());
         trainingSection(md, model, split.train());
-        EvaluationReport.patchSection(md, PatchEvaluation.run(model, split.valid(), 4242).report(), "evaluation images");
+        List<PatchReport> patches = new ArrayList<>();
+        for (Cnn c : cnns) {
+            patches.add(PatchEvaluation.run(c.model(), split.valid(), 4242).report());
+        }
+        EvaluationReport.patchSection(md, patches.get(0), "evaluation images");
+        if (cnns.size() > 1) {
+            EvaluationReport.patchComparison(md, cnns.stream().map(Cnn::name).toList(), patches);
+        }
         Markdown eval = EvaluateCommand.evaluate(model, split.valid(), localiser, out.resolve(t.id() + "-images"), "x", false);
         String body = eval.markdown();
         body = body.substring(body.indexOf("## Localisation"));
@@ -279,7 +287,11 @@ final class BenchmarkCommand implements Callable<Integer> {
      * The side-by-side table: this run's model, the paper's recipe as-is (patches, full width, fixed 0.99) and, for
      * roots, the classical skeleton pipeline tuned on the training images; same evaluation images, same matching.
      */
-    private void compareMethods(Markdown md, Task t, PhenolocModel model, double trainMinutes,
+    /** A network among the compared methods, by its name in the methods table. */
+    private record Cnn(String name, PhenolocModel model) {}
+
+    /** @return the compared networks: this run's model first, then the paper's recipe unless {@code --no-paper} */
+    private List<Cnn> compareMethods(Markdown md, Task t, PhenolocModel model, double trainMinutes,
             List<AnnotatedImage> train,
             List<AnnotatedImage> valid) throws java.io.IOException {
         String cls = t.featureClassList().get(0);
@@ -289,9 +301,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         String ours = model.metadata().training().method().equals("dense") ? "dense training (ours, default" + scans + ")"
                 : "this run's model" + (scans.isEmpty() ? "" : " (" + scans.substring(2) + ")");
         methods.add(MethodRuns.cnn(ours, model, valid, cls, localiser.stride, trainMinutes));
+        List<Cnn> cnns = new ArrayList<>(List.of(new Cnn(ours, model)));
         if (!noPaper) {
-            double paperMinutes = Double.NaN;
             PhenolocModel paper;
+            double paperMinutes = Double.NaN;
             if (paperModel != null) {
                 paper = ModelFiles.load(paperModel);
             } else {
@@ -304,8 +317,9 @@ final class BenchmarkCommand implements Callable<Integer> {
                 paperMinutes = (System.nanoTime() - t0) / 60e9;
                 ModelFiles.save(paper, out.resolve(t.id() + "-paper.phenoloc"));
             }
-            methods.add(MethodRuns.cnn("paper's recipe (patches, threshold " + paper.metadata().thresholds().get(cls) + ")",
-                    paper, valid, cls, localiser.stride, paperMinutes));
+            String name = "paper's recipe (patches, threshold " + paper.metadata().thresholds().get(cls) + ")";
+            methods.add(MethodRuns.cnn(name, paper, valid, cls, localiser.stride, paperMinutes));
+            cnns.add(new Cnn(name, paper));
         }
         var classical = classical(t, train, valid);
         classical.ifPresent(methods::add);
@@ -333,6 +347,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 methods.stream().map(m -> MethodRuns.placements(m, valid, truth, mid)).toList());
         int worst = MethodComparison.mostDifferent(methods, truth, mid);
         writeMethodOverlays(md, t, methods, valid.get(worst), worst, truth.get(worst));
+        return cnns;
     }
 
     /** Overlay details of one image, one per method (circles detections, crosses annotations). */

@@ -21,6 +21,50 @@ public final class EvaluationReport {
         md.raw(report.toMarkdown());
     }
 
+    /**
+     * Table 1 side by side: each model's accuracy per class on patches cut with its own recipe (window, crop and
+     * image scale) at the same annotated points, the negatives drawn with the same seed.
+     *
+     * @param names   one per report, in the table's order
+     * @param reports patch reports over the same classes
+     */
+    public static void patchComparison(Markdown md, List<String> names, List<PatchReport> reports) {
+        if (names.size() != reports.size() || reports.isEmpty()) {
+            throw new IllegalArgumentException(names.size() + " names for " + reports.size() + " reports");
+        }
+        List<String> classes = reports.get(0).classNames();
+        for (PatchReport r : reports) {
+            if (!r.classNames().equals(classes)) {
+                throw new IllegalArgumentException("reports over different classes: " + classes + ", " + r.classNames());
+            }
+        }
+        List<Integer> shown = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            final int k = c;
+            if (reports.stream().anyMatch(r -> r.patches(k) > 0)) {
+                shown.add(c);
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("model"));
+        shown.forEach(c -> header.add(classes.get(c) + " (%)"));
+        header.add("all (%)");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            PatchReport r = reports.get(i);
+            List<String> row = new ArrayList<>(List.of(names.get(i)));
+            shown.forEach(c -> row.add(percent(r.correct(c), r.patches(c))));
+            row.add(percent(r.totalCorrect(), r.total()));
+            rows.add(row);
+        }
+        md.paragraph("The same patches classified by each model (cut with each model's own window and image scale at the "
+                + "same annotated points; negatives drawn with the same seed), accuracy per class, correct of all:");
+        md.table(header, rows);
+    }
+
+    private static String percent(long correct, long of) {
+        return of == 0 ? "n/a" : Markdown.f("%.1f (%d of %d)", 100.0 * correct / of, correct, of);
+    }
+
     public static void localisationSection(Markdown md, LocalisationEvaluation.Result result) {
         md.heading(2, "Localisation");
         md.paragraph("Detections matched one-to-one to annotated points within a radius in original-image pixels "

@@ -43,11 +43,22 @@ class BenchmarkCommandTest {
         assertTrue(Files.exists(out.resolve("roots-training.png")), "training plot");
         assertTrue(Files.exists(out.resolve("roots-methods-pr.png")), "precision-recall plot of the methods");
 
+        assertTrue(!report.contains("The same patches classified by each model"), "one network: no patch comparison");
+
+        // the saved model reported again, standing in for the paper's recipe too: both classify the same patches alike
         Path again = dir.resolve("again");
-        ReliabilityTest.run("benchmark", "roots", "--data", data.toString(), "--out", again.toString(), "--no-paper",
-                "--model", out.resolve("roots-benchmark.phenoloc").toString()).expect(0);
+        String saved = out.resolve("roots-benchmark.phenoloc").toString();
+        ReliabilityTest.run("benchmark", "roots", "--data", data.toString(), "--out", again.toString(),
+                "--paper-model", saved, "--model", saved).expect(0);
         String second = Files.readString(again.resolve("roots.md"));
         assertTrue(second.contains("(model roots-benchmark.phenoloc, trained in an earlier run)"), second);
+        String comparison = second.substring(second.indexOf("The same patches classified by each model"),
+                second.indexOf("## Localisation"));
+        java.util.List<String> rows = comparison.lines().filter(l -> l.startsWith("| ")).toList();
+        assertTrue(rows.size() == 3 && rows.get(0).equals("| model | root_tip (%) | negative (%) | all (%) |")
+                && rows.get(1).startsWith("| dense training (ours, default") && rows.get(2).startsWith("| paper's recipe (patches")
+                && rows.get(1).substring(rows.get(1).indexOf(" | ")).equals(rows.get(2).substring(rows.get(2).indexOf(" | "))),
+                comparison);
         assertTrue(!Files.exists(again.resolve("roots-benchmark.phenoloc")), "nothing trained the second time");
         assertTrue(!Files.exists(again.resolve(OutputLock.NAME)), "the report folder's lock is released at the end");
 
