@@ -127,7 +127,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         PhenolocModel model = run.model();
         var prov = model.metadata().training();
         Markdown md = new Markdown().heading(1, "Benchmark: " + t.id() + " on " + data.getFileName());
-        md.paragraph("Measured by `./phenoloc benchmark " + t.id() + "` on " + Backend.describe() + ", "
+        md.paragraph("Measured by `./phenoloc benchmark " + t.id() + "` on " + Backend.describeWithCpu() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ". Data: " + split.description() + ". Training used the images " + String.join(" ", prov.trainImages())
                 + " for fitting and " + String.join(" ", prov.testImages()) + " for model selection"

@@ -52,6 +52,48 @@ public final class Backend {
                 + ", cores " + Runtime.getRuntime().availableProcessors() + ", omp threads " + ompThreads();
     }
 
+    /** Vector extensions that decide which kernels oneDNN runs (and so the rounding of a training), in this order. */
+    static final java.util.List<String> VECTOR_FLAGS = java.util.List.of("avx2", "avx512f", "avx512_vnni", "avx512_bf16",
+            "amx_tile");
+
+    /**
+     * The processor: its model name and the vector extensions of {@link #VECTOR_FLAGS} it has, e.g. "Intel(R) Xeon(R)
+     * Processor (avx2, avx512f, avx512_bf16)", from /proc/cpuinfo; the JVM's architecture name where that is not
+     * readable (not Linux). oneDNN chooses its kernels, and with them the order of floating-point sums, by these
+     * extensions, so two trainings of one seed are compared by it: reports and model provenance name it.
+     */
+    public static String cpu() {
+        try {
+            return cpu(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")));
+        } catch (java.io.IOException | RuntimeException e) {
+            return System.getProperty("os.arch", "?");
+        }
+    }
+
+    /** {@link #cpu()} from the text of /proc/cpuinfo (its first processor). */
+    static String cpu(String cpuinfo) {
+        String model = field(cpuinfo, "model name");
+        java.util.Set<String> flags = new java.util.HashSet<>(java.util.Arrays.asList(field(cpuinfo, "flags").split("\\s+")));
+        java.util.List<String> has = VECTOR_FLAGS.stream().filter(flags::contains).toList();
+        String name = model.isEmpty() ? System.getProperty("os.arch", "?") : model;
+        return has.isEmpty() ? name : name + " (" + String.join(", ", has) + ")";
+    }
+
+    private static String field(String cpuinfo, String key) {
+        for (String line : cpuinfo.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return "";
+    }
+
+    /** {@link #describe()} and {@link #cpu()}: what a model's provenance and a benchmark report say they ran on. */
+    public static String describeWithCpu() {
+        return describe() + ", " + cpu();
+    }
+
     /** OpenMP threads libnd4j uses (OMP_NUM_THREADS, default all cores); "?" if the native call is unavailable. */
     static String ompThreads() {
         try {

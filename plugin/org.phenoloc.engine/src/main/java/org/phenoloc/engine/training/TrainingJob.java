@@ -358,7 +358,7 @@ public final class TrainingJob {
                 .widthScale(s.widthScale()).trainSamples(trainSamples).testPatches(testPatches).epochsRun(history.size())
                 .bestEpoch(bestEpoch).trainAccuracy(best.trainAccuracy()).testAccuracy(best.testAccuracy())
                 .validationF1(best.validationF1()).calibratedOn(calibratedOn).seconds(seconds)
-                .samplesPerSecond(samplesPerSecond).backend(Backend.describe()).imageScale(s.imageScaleChoice()).build();
+                .samplesPerSecond(samplesPerSecond).backend(Backend.describeWithCpu()).imageScale(s.imageScaleChoice()).build();
     }
 
     /** Feature classes with no example in the training images. */
