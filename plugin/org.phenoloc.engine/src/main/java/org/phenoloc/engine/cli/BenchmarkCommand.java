@@ -13,6 +13,7 @@ import org.phenoloc.engine.annotations.Point;
 import org.phenoloc.engine.baseline.SkeletonTipConfig;
 import org.phenoloc.engine.baseline.SkeletonTipDetector;
 import org.phenoloc.engine.baseline.SkeletonTipTuner;
+import org.phenoloc.engine.evaluation.PatchReport;
 import org.phenoloc.engine.evaluation.ScoredPoint;
 import org.phenoloc.engine.evaluation.Statistics;
 import org.phenoloc.engine.evaluation.TipPlacement;
@@ -38,7 +39,6 @@ import org.phenoloc.engine.report.EvaluationReport;
 import org.phenoloc.engine.report.LocalisationEvaluation;
 import org.phenoloc.engine.report.Markdown;
 import org.phenoloc.engine.report.MethodComparison;
-import org.phenoloc.engine.evaluation.PatchReport;
 import org.phenoloc.engine.report.PatchEvaluation;
 import org.phenoloc.engine.report.Plots;
 import org.phenoloc.engine.report.TipPlacementSection;
@@ -283,14 +283,15 @@ final class BenchmarkCommand implements Callable<Integer> {
                 "F1 per class (middle radius, model thresholds)", "dense s per MP (scanned image)"), rows);
     }
 
-    /**
-     * The side-by-side table: this run's model, the paper's recipe as-is (patches, full width, fixed 0.99) and, for
-     * roots, the classical skeleton pipeline tuned on the training images; same evaluation images, same matching.
-     */
     /** A network among the compared methods, by its name in the methods table. */
     private record Cnn(String name, PhenolocModel model) {}
 
-    /** @return the compared networks: this run's model first, then the paper's recipe unless {@code --no-paper} */
+    /**
+     * The side-by-side table: this run's model, the paper's recipe as-is (patches, full width, fixed 0.99) and, for
+     * roots, the classical skeleton pipeline tuned on the training images; same evaluation images, same matching.
+     *
+     * @return the compared networks: this run's model first, then the paper's recipe unless {@code --no-paper}
+     */
     private List<Cnn> compareMethods(Markdown md, Task t, PhenolocModel model, double trainMinutes,
             List<AnnotatedImage> train,
             List<AnnotatedImage> valid) throws java.io.IOException {
@@ -303,8 +304,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         methods.add(MethodRuns.cnn(ours, model, valid, cls, localiser.stride, trainMinutes));
         List<Cnn> cnns = new ArrayList<>(List.of(new Cnn(ours, model)));
         if (!noPaper) {
-            PhenolocModel paper;
             double paperMinutes = Double.NaN;
+            PhenolocModel paper;
             if (paperModel != null) {
                 paper = ModelFiles.load(paperModel);
             } else {

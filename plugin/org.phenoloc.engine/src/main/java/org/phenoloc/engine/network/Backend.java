@@ -52,15 +52,15 @@ public final class Backend {
                 + ", cores " + Runtime.getRuntime().availableProcessors() + ", omp threads " + ompThreads();
     }
 
-    /** Vector extensions that decide which kernels oneDNN runs (and so the rounding of a training), in this order. */
+    /** Vector extensions by which oneDNN picks its kernels, in the order {@link #cpu()} lists them. */
     static final java.util.List<String> VECTOR_FLAGS = java.util.List.of("avx2", "avx512f", "avx512_vnni", "avx512_bf16",
             "amx_tile");
 
     /**
      * The processor: its model name and the vector extensions of {@link #VECTOR_FLAGS} it has, e.g. "Intel(R) Xeon(R)
      * Processor (avx2, avx512f, avx512_bf16)", from /proc/cpuinfo; the JVM's architecture name where that is not
-     * readable (not Linux). oneDNN chooses its kernels, and with them the order of floating-point sums, by these
-     * extensions, so two trainings of one seed are compared by it: reports and model provenance name it.
+     * readable (not Linux). Trainings of one seed on two machines may round differently (oneDNN picks its kernels,
+     * and with them the order of floating-point sums, by these extensions), so reports and model provenance name it.
      */
     public static String cpu() {
         try {
