@@ -1,19 +1,36 @@
 package org.phenoloc.engine.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
+import org.phenoloc.engine.io.BadInputException;
+import org.phenoloc.engine.training.CheckpointFile;
 import org.phenoloc.engine.training.EpochStats;
 import org.phenoloc.engine.training.TrainingListener;
 
 /** Prints training progress: a batch line every few seconds and one line per epoch. */
 final class ConsoleTraining implements TrainingListener {
     private final PrintStream out;
+    private final Path checkpoint;
     private long last = System.nanoTime();
 
     ConsoleTraining(PrintStream out) {
+        this(out, null);
+    }
+
+    /** @param checkpoint where the training keeps its checkpoint (null: none), for the message of a cancelled run */
+    ConsoleTraining(PrintStream out, Path checkpoint) {
         this.out = out;
+        this.checkpoint = checkpoint;
         Cancellation.install();
+    }
+
+    /** What a cancelled run keeps once a checkpoint after {@code epoch} was written. */
+    static String kept(Path checkpoint, int epoch) {
+        return "the training up to epoch " + epoch + " in " + checkpoint
+                + " (run the same command with --resume to continue it)";
     }
 
     @Override
@@ -28,6 +45,13 @@ final class ConsoleTraining implements TrainingListener {
 
     @Override
     public void epochDone(EpochStats s) {
+        if (checkpoint != null && Files.exists(checkpoint)) {
+            try { // what is on disk, not what was meant to be: a checkpoint that could not be written is not claimed
+                Cancellation.kept(kept(checkpoint, CheckpointFile.summary(checkpoint).epoch()));
+            } catch (BadInputException e) {
+                // not readable: nothing is claimed
+            }
+        }
         if (Double.isNaN(s.validationF1())) {
             out.printf(Locale.ROOT, "epoch %3d  lr %.4f  loss %.4f  train acc %.4f  test acc %.4f  %.1fs%s%n", s.epoch(),
                     s.learningRate(), s.meanLoss(), s.trainAccuracy(), s.testAccuracy(), s.seconds(), s.best() ? "  *best" : "");

@@ -102,6 +102,13 @@ public final class DenseCrops {
         missed = List.copyOf(now);
     }
 
+    /** Replaces what mining added so far with a checkpoint's: a resumed training draws the crops it would have drawn. */
+    public void restoreMining(List<HardNegative> hardNegatives, List<MissedFeature> missedFeatures) {
+        hard.clear();
+        hard.addAll(hardNegatives);
+        missed = List.copyOf(missedFeatures);
+    }
+
     public List<MissedFeature> missedFeatures() {
         return missed;
     }

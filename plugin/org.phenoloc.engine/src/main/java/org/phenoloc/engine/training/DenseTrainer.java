@@ -8,6 +8,7 @@ import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.MapSchedule;
@@ -59,6 +60,16 @@ public final class DenseTrainer {
 
     public Result fit(DenseCrops source, Calibration.Images validation, Calibration.Images fallback,
             TrainingListener listener) {
+        return fit(source, validation, fallback, listener, DenseCheckpoint.Store.NONE);
+    }
+
+    /**
+     * As {@link #fit(DenseCrops, Calibration.Images, Calibration.Images, TrainingListener)}, keeping a checkpoint in
+     * {@code store} after every epoch and, if the store holds one, continuing from it: the result is the network an
+     * uninterrupted training would give.
+     */
+    public Result fit(DenseCrops source, Calibration.Images validation, Calibration.Images fallback,
+            TrainingListener listener, DenseCheckpoint.Store store) {
         boolean onTraining = validation.isEmpty();
         Calibration.Images val = onTraining ? fallback : validation;
         int batches = Math.max(1, dense.cropsPerEpoch() / dense.batchCrops());
@@ -66,46 +77,115 @@ public final class DenseTrainer {
                 new Adam(schedule(batches)), training.weightDecay(), training.seed(), classWeights(), dense.focalGamma());
         MultiLayerNetwork classifier = NetworkFactory.build(arch, new MapSchedule(ScheduleType.ITERATION,
                 Map.of(0, 0.0)), 0, 0, training.seed());
-        Random random = new Random(training.seed());
-        WeightAverage average = new WeightAverage(dense.weightAveraging());
-        List<EpochStats> history = new ArrayList<>();
-        INDArray bestParams = null;
-        Calibration best = null;
-        int bestEpoch = 0;
-        int sinceBest = 0;
-        long start = System.nanoTime();
-        double fitSeconds = 0;
-        long crops = 0;
-        for (int epoch = 1; epoch <= training.epochs(); epoch++) {
+        Run run = new Run(fcn, new Random(training.seed()), new WeightAverage(dense.weightAveraging()));
+        store.resume().ifPresent(c -> {
+            run.restore(c, source);
+            listener.message("continuing the training after epoch " + c.epoch() + " of " + c.epochs()
+                    + " (best so far: epoch " + c.best().epoch() + ")");
+        });
+        for (int epoch = run.epoch + 1; epoch <= training.epochs() && !run.patienceSpent(); epoch++) {
             long t0 = System.nanoTime();
-            double loss = trainEpoch(fcn, average, source, random, epoch, batches, listener);
-            fitSeconds += (System.nanoTime() - t0) / 1e9;
-            crops += (long) batches * dense.batchCrops();
-            average.apply(fcn, () -> FullyConvolutional.copyInto(fcn, classifier));
+            // ND4J's generator (dropout, if the architecture has any) starts each epoch from the seed, so an epoch
+            // trains the same whether the training ran through or was resumed from a checkpoint
+            Nd4j.getRandom().setSeed(training.seed() * 1_000_003L + epoch);
+            double loss = trainEpoch(fcn, run.average, source, run.random, epoch, batches, listener);
+            run.fitSeconds += (System.nanoTime() - t0) / 1e9;
+            run.crops += (long) batches * dense.batchCrops();
+            run.average.apply(fcn, () -> FullyConvolutional.copyInto(fcn, classifier));
             Calibration c = evaluate(classifier, source, val, listener);
             if (isMiningEpoch(epoch)) {
                 mineRound(classifier, source, c, epoch, listener);
             }
-            boolean better = best == null || c.meanF1() > best.meanF1() || dense.lastEpoch();
+            boolean better = run.best == null || c.meanF1() > run.best.meanF1() || dense.lastEpoch();
+            run.epochDone(epoch, c, better, classifier);
+            EpochStats stats = new EpochStats(epoch, fcn.getLearningRate(0) == null ? Double.NaN : fcn.getLearningRate(0),
+                    loss, Double.NaN, Double.NaN, (System.nanoTime() - t0) / 1e9, better, c.meanF1());
+            run.history.add(stats);
+            store.save(run.checkpoint(source));
+            listener.epochDone(stats);
+        }
+        classifier.setParams(run.bestParams);
+        return new Result(classifier, run.best, run.history, run.bestEpoch, run.crops / Math.max(1e-9, run.fitSeconds),
+                run.seconds(), onTraining);
+    }
+
+    /** The state of one training as it goes: what a checkpoint keeps and a resumed training restores. */
+    private final class Run {
+        final MultiLayerNetwork fcn;
+        Random random;
+        final WeightAverage average;
+        final List<EpochStats> history = new ArrayList<>();
+        int epoch;
+        INDArray bestParams;
+        Calibration best;
+        int bestEpoch;
+        int sinceBest;
+        double fitSeconds;
+        long crops;
+        private double secondsBefore;
+        private final long start = System.nanoTime();
+
+        Run(MultiLayerNetwork fcn, Random random, WeightAverage average) {
+            this.fcn = fcn;
+            this.random = random;
+            this.average = average;
+        }
+
+        void epochDone(int finished, Calibration c, boolean better, MultiLayerNetwork classifier) {
+            epoch = finished;
             if (better) {
                 best = c;
-                bestEpoch = epoch;
+                bestEpoch = finished;
                 bestParams = classifier.params().dup();
                 sinceBest = 0;
             } else {
                 sinceBest++;
             }
-            EpochStats stats = new EpochStats(epoch, fcn.getLearningRate(0) == null ? Double.NaN : fcn.getLearningRate(0),
-                    loss, Double.NaN, Double.NaN, (System.nanoTime() - t0) / 1e9, better, c.meanF1());
-            history.add(stats);
-            listener.epochDone(stats);
-            if (training.patience() > 0 && sinceBest >= training.patience()) {
-                break;
-            }
         }
-        classifier.setParams(bestParams);
-        return new Result(classifier, best, history, bestEpoch, crops / Math.max(1e-9, fitSeconds),
-                (System.nanoTime() - start) / 1e9, onTraining);
+
+        boolean patienceSpent() {
+            return training.patience() > 0 && sinceBest >= training.patience();
+        }
+
+        double seconds() {
+            return secondsBefore + (System.nanoTime() - start) / 1e9;
+        }
+
+        DenseCheckpoint checkpoint(DenseCrops source) {
+            return new DenseCheckpoint(epoch, training.epochs(),
+                    new DenseCheckpoint.Weights(fcn.params().dup(), fcn.getUpdater().getStateViewArray().dup(),
+                            fcn.getIterationCount(), average.average() == null ? null : average.average().dup(),
+                            average.updates()),
+                    new DenseCheckpoint.Best(bestParams, best, bestEpoch, sinceBest),
+                    new DenseCheckpoint.Mining(source.hardNegatives(), source.missedFeatures()), RandomState.save(random),
+                    history, new DenseCheckpoint.Timing(seconds(), fitSeconds, crops));
+        }
+
+        void restore(DenseCheckpoint c, DenseCrops source) {
+            if (c.weights().network().length() != fcn.numParams()) {
+                throw new BadInputException("the checkpoint's network has " + c.weights().network().length()
+                        + " weights, this training's " + fcn.numParams());
+            }
+            fcn.setParams(c.weights().network());
+            fcn.getUpdater().getStateViewArray().assign(c.weights().optimiser());
+            fcn.setIterationCount(c.weights().iterations());
+            average.restore(c.weights().average(), c.weights().averageUpdates());
+            try {
+                random = RandomState.load(c.random());
+            } catch (java.io.IOException e) {
+                throw new BadInputException("the checkpoint's random state: " + e.getMessage());
+            }
+            source.restoreMining(c.mining().hardNegatives(), c.mining().missed());
+            epoch = c.epoch();
+            history.addAll(c.history());
+            best = c.best().calibration();
+            bestParams = c.best().classifier();
+            bestEpoch = c.best().epoch();
+            sinceBest = c.best().sinceBest();
+            fitSeconds = c.timing().fitSeconds();
+            crops = c.timing().crops();
+            secondsBefore = c.timing().seconds();
+        }
     }
 
     private double trainEpoch(MultiLayerNetwork fcn, WeightAverage average, DenseCrops source, Random random, int epoch,

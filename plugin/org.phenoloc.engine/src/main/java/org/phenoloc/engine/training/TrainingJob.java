@@ -225,7 +225,18 @@ public final class TrainingJob {
 
     public static Outcome run(List<AnnotatedImage> images, String dataName, Settings s, TrainingListener listener,
             Consumer<String> log) {
-        return run(ImageSplit.of(images, s.testFraction(), s.training().seed()), dataName, "command line", s, listener, log);
+        return run(images, dataName, s, listener, log, null);
+    }
+
+    /**
+     * As {@link #run(List, String, Settings, TrainingListener, Consumer)}; dense training keeps a checkpoint in
+     * {@code checkpoint} (null: none) after every epoch and continues from the one there if it was made by the same
+     * training ({@link CheckpointFile}); the caller deletes it once the model is saved.
+     */
+    public static Outcome run(List<AnnotatedImage> images, String dataName, Settings s, TrainingListener listener,
+            Consumer<String> log, Path checkpoint) {
+        return run(ImageSplit.of(images, s.testFraction(), s.training().seed()), dataName, "command line", s, listener,
+                log, checkpoint);
     }
 
     /**
@@ -235,16 +246,21 @@ public final class TrainingJob {
      */
     public static Outcome run(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,
             Consumer<String> log) {
+        return run(split, dataName, frontEnd, s, listener, log, null);
+    }
+
+    private static Outcome run(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,
+            Consumer<String> log, Path checkpoint) {
         Backend.init();
         log.accept("images: " + split.train().size() + " for training, " + split.test().size() + " held out for "
                 + (s.method() == TrainingMethod.DENSE ? "model selection and threshold calibration" : "testing"));
         log.accept("network: " + s.architecture() + " on " + Backend.describe());
-        return s.method() == TrainingMethod.DENSE ? dense(split, dataName, frontEnd, s, listener, log)
+        return s.method() == TrainingMethod.DENSE ? dense(split, dataName, frontEnd, s, listener, log, checkpoint)
                 : patches(split, dataName, frontEnd, s, listener, log);
     }
 
     private static Outcome dense(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,
-            Consumer<String> log) {
+            Consumer<String> log, Path checkpoint) {
         Task task = s.task();
         Architecture arch = s.architecture();
         double scale = s.imageScale();
@@ -266,8 +282,10 @@ public final class TrainingJob {
                 : " of the images scaled by " + scale) + ", " + s.dense().cropsPerEpoch() + " per epoch");
         double[] radii = task.evaluationRadii();
         double match = radii[radii.length / 2];
+        DenseCheckpoint.Store store = checkpoint == null ? DenseCheckpoint.Store.NONE
+                : new CheckpointFile(checkpoint, fingerprint(s, sources, split.test()), log);
         DenseTrainer.Result r = new DenseTrainer(arch, task.classes(), s.training(), s.dense(), match,
-                radii(arch, scale), scale).fit(crops, val, fallback, listener);
+                radii(arch, scale), scale).fit(crops, val, fallback, listener, store);
         FinalCalibration fc = finalCalibration(r, arch, task, scale,
                 r.calibratedOnTraining() ? fallback : val,
                 r.calibratedOnTraining() ? Calibration.Images.none(scale)
@@ -287,6 +305,28 @@ public final class TrainingJob {
                 trained, prov.toMap()).withCalibration(c.thresholds(), c.radius()).withUntrainedClasses(untrained)
                 .withFlipAveraging(c.flips());
         return new Outcome(new PhenolocModel(r.network(), meta), r.history(), split, prov);
+    }
+
+    /**
+     * Identifies a dense training for its checkpoints: the settings, and each training image's name, size and
+     * annotations (at the training's scale) and each held-out image's name and annotations, in order.
+     */
+    static String fingerprint(Settings s, List<DenseCrops.Source> training, List<AnnotatedImage> heldOut) {
+        StringBuilder b = new StringBuilder("dense checkpoint ").append(CheckpointFile.FORMAT).append('\n').append(s);
+        for (DenseCrops.Source src : training) {
+            b.append("\ntrain ").append(src.name()).append(' ').append(src.width()).append('x').append(src.height());
+            src.features().forEach(f -> b.append(' ').append(f.className()).append(' ').append(f.x()).append(' ').append(f.y()));
+        }
+        for (AnnotatedImage a : heldOut) {
+            b.append("\nheld out ").append(a.image().getFileName());
+            a.features().forEach(f -> b.append(' ').append(f.className()).append(' ').append(f.x()).append(' ').append(f.y()));
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java has SHA-256
+        }
     }
 
     /**

@@ -32,6 +32,22 @@ final class WeightAverage {
         return Math.min(decay, (1.0 + t) / (10.0 + t));
     }
 
+    /** The average so far (null before the first update or when off), for a checkpoint; not a copy. */
+    INDArray average() {
+        return average;
+    }
+
+    /** Updates folded in so far. */
+    long updates() {
+        return updates;
+    }
+
+    /** Continues from a checkpoint's average and number of updates. */
+    void restore(INDArray savedAverage, long savedUpdates) {
+        average = savedAverage == null ? null : savedAverage.dup();
+        updates = savedUpdates;
+    }
+
     /** Folds the network's current parameters into the average. */
     void update(MultiLayerNetwork net) {
         if (!enabled()) {
