@@ -75,6 +75,11 @@ public final class CheckpointFile implements DenseCheckpoint.Store {
         return file;
     }
 
+    @Override
+    public String describe() {
+        return file.toString();
+    }
+
     /** What a checkpoint file says of itself, read without its arrays: for messages about an unfinished training. */
     public record Summary(int epoch, int epochs) {}
 

@@ -57,6 +57,11 @@ public record DenseCheckpoint(int epoch, int epochs, Weights weights, Best best,
         /** Keeps {@code c} (replacing the previous one) before the next epoch starts. */
         void save(DenseCheckpoint c);
 
+        /** Names the store in messages (a checkpoint file: its path). */
+        default String describe() {
+            return "the checkpoint";
+        }
+
         /** No checkpoints: every training starts afresh and keeps nothing (KNIME, the benchmark). */
         Store NONE = new Store() {
             @Override

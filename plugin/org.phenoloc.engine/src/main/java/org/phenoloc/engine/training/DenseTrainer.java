@@ -79,7 +79,7 @@ public final class DenseTrainer {
                 Map.of(0, 0.0)), 0, 0, training.seed());
         Run run = new Run(fcn, new Random(training.seed()), new WeightAverage(dense.weightAveraging()));
         store.resume().ifPresent(c -> {
-            run.restore(c, source);
+            run.restore(c, source, store.describe());
             listener.message("continuing the training after epoch " + c.epoch() + " of " + c.epochs()
                     + " (best so far: epoch " + c.best().epoch() + ")");
         });
@@ -161,10 +161,12 @@ public final class DenseTrainer {
                     history, new DenseCheckpoint.Timing(seconds(), fitSeconds, crops));
         }
 
-        void restore(DenseCheckpoint c, DenseCrops source) {
+        /** @param from names the checkpoint in messages */
+        void restore(DenseCheckpoint c, DenseCrops source, String from) {
             if (c.weights().network().length() != fcn.numParams()) {
-                throw new BadInputException("the checkpoint's network has " + c.weights().network().length()
-                        + " weights, this training's " + fcn.numParams());
+                throw new BadInputException(from + ": the checkpoint's network has " + c.weights().network().length()
+                        + " weights, this training's " + fcn.numParams() + " (another version of Phenoloc?); delete"
+                        + " it to start the training afresh");
             }
             fcn.setParams(c.weights().network());
             fcn.getUpdater().getStateViewArray().assign(c.weights().optimiser());
@@ -173,7 +175,7 @@ public final class DenseTrainer {
             try {
                 random = RandomState.load(c.random());
             } catch (java.io.IOException e) {
-                throw new BadInputException("the checkpoint's random state: " + e.getMessage());
+                throw new BadInputException(from + ": the checkpoint's random state: " + e.getMessage());
             }
             source.restoreMining(c.mining().hardNegatives(), c.mining().missed());
             epoch = c.epoch();

@@ -85,6 +85,20 @@ class CheckpointTest {
     }
 
     @Test
+    void aCheckpointOfAnotherNetworkIsRefusedNamingTheFile(@TempDir Path dir) {
+        Path path = dir.resolve("m.phenoloc.checkpoint");
+        fit(TrainingListener.NONE, new CheckpointFile(path, "training A"));
+        var wider = org.phenoloc.engine.network.Architecture.paperRoot(3).scaled(0.25);
+        TrainingConfig tc = new TrainingConfig(EPOCHS, 8, 1e-3, 0, 0.9, 0, 0, true, 9);
+        DenseCrops crops = new DenseCrops(wider, DenseTrainingTest.CLASSES, CONFIG, List.of(DenseTrainingTest.synthetic(6)));
+        Calibration.Images none = Calibration.Images.none(1.0);
+        BadInputException e = assertThrows(BadInputException.class, () -> new DenseTrainer(wider,
+                DenseTrainingTest.CLASSES, tc, CONFIG, 16, new double[] {16}, 1.0).fit(crops, none, none,
+                        TrainingListener.NONE, new CheckpointFile(path, "training A")));
+        assertTrue(e.getMessage().startsWith(path + ": the checkpoint's network has "), e.getMessage());
+    }
+
+    @Test
     void anUnreadableCheckpointIsNamedWithTheFix(@TempDir Path dir) throws Exception {
         Path path = dir.resolve("m.phenoloc.checkpoint");
         Files.writeString(path, "not a zip");
