@@ -13,8 +13,9 @@ import org.phenoloc.engine.io.AtomicFiles;
 import org.phenoloc.engine.io.BadInputException;
 
 /**
- * One run per output folder: a lock file {@value #NAME} holding the owner's process id. A second run into the
- * folder fails with a message naming that process; a lock left by a process that no longer runs is taken over.
+ * One run per output folder (or per model a training writes): a lock file ({@value #NAME} in the folder) holding the
+ * owner's process id. A second run fails with a message naming that process; a lock left by a process that no longer
+ * runs is taken over.
  */
 final class OutputLock implements AutoCloseable {
     static final String NAME = ".phenoloc.lock";
@@ -29,7 +30,22 @@ final class OutputLock implements AutoCloseable {
 
     /** @throws BadInputException if another live run holds the folder */
     static OutputLock acquire(Path dir) {
-        Path file = dir.resolve(NAME).toAbsolutePath().normalize();
+        return acquire(dir.resolve(NAME), dir);
+    }
+
+    /**
+     * One training per model file: the lock {@code .NAME.lock} beside the model (other models in the folder stay free),
+     * so that two runs never write one model and its checkpoint in turn.
+     *
+     * @throws BadInputException naming the model if another live run is training it
+     */
+    static OutputLock acquireModel(Path model) {
+        return acquire(model.resolveSibling("." + model.getFileName() + ".lock"), model);
+    }
+
+    /** @param guarded what the lock guards, named in messages */
+    private static OutputLock acquire(Path lockFile, Path guarded) {
+        Path file = lockFile.toAbsolutePath().normalize();
         long me = ProcessHandle.current().pid();
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -41,7 +57,7 @@ final class OutputLock implements AutoCloseable {
                 boolean live = owner.isPresent() && (owner.get() == me ? HELD.contains(file)
                         : ProcessHandle.of(owner.get()).map(ProcessHandle::isAlive).orElse(false));
                 if (live || (owner.isEmpty() && young(file))) {
-                    throw new BadInputException(dir, "in use by another phenoloc run (process " + owner.map(String::valueOf).orElse("starting")
+                    throw new BadInputException(guarded, "in use by another phenoloc run (process " + owner.map(String::valueOf).orElse("starting")
                             + ", lock file " + file + "); wait for it to finish, or delete the lock file if no such run"
                             + " is going on");
                 }
@@ -49,10 +65,11 @@ final class OutputLock implements AutoCloseable {
                         + owner.map(String::valueOf).orElse("unknown") + " no longer runs)");
                 deleteQuietly(file);
             } catch (IOException e) {
-                throw new BadInputException(dir, "cannot create the lock file " + NAME + ": " + AtomicFiles.reason(e), e);
+                throw new BadInputException(guarded, "cannot create the lock file " + file.getFileName() + ": "
+                        + AtomicFiles.reason(e), e);
             }
         }
-        throw new BadInputException(dir, "cannot take the lock file " + file + " (another run keeps creating it)");
+        throw new BadInputException(guarded, "cannot take the lock file " + file + " (another run keeps creating it)");
     }
 
     private static Optional<Long> owner(Path file) {

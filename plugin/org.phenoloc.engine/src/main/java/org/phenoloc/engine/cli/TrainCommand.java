@@ -41,6 +41,12 @@ final class TrainCommand implements Callable<Integer> {
         Task t = Task.parse(task);
         options.settings(t); // settings errors before anything is read
         OutputChecks.checkFile(model); // before training: a finished model must never be lost to an unwritable path
+        try (OutputLock lock = OutputLock.acquireModel(model)) { // one training per model and checkpoint
+            return train(t);
+        }
+    }
+
+    private int train(Task t) throws IOException {
         Path checkpoint = checkpointToUse();
         var images = t.load(data, null, w -> System.out.println("warning: " + w));
         TrainingJob.Settings settings = options.settings(t, images, System.out::println);

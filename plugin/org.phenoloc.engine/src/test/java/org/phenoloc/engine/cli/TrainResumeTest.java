@@ -57,6 +57,26 @@ class TrainResumeTest {
     }
 
     @Test
+    void aSecondTrainingOfTheSameModelIsRefusedWhileTheFirstRuns(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        RootSystemGenerator.writeDataset(data, 3, new RootSystemConfig(256, 320, 2, 3, 0.5, 0.2, 5));
+        Path model = dir.resolve("m.phenoloc");
+        Process other = new ProcessBuilder("sleep", "60").start(); // stands for a training still running
+        try {
+            Files.writeString(dir.resolve(".m.phenoloc.lock"), other.pid() + "\n");
+            ReliabilityTest.run("train", "--data", data.toString(), "--model", model.toString(), "--epochs", "1")
+                    .expect(2).says(model + ": in use by another phenoloc run (process " + other.pid());
+        } finally {
+            other.destroy();
+            other.waitFor();
+        }
+        assertFalse(Files.exists(model));
+        ReliabilityTest.run("train", "--data", data.toString(), "--model", model.toString(), "--epochs", "1",
+                "--width-scale", "0.125", "--crops-per-epoch", "16").expect(0).says("taking over the stale lock");
+        assertFalse(Files.exists(dir.resolve(".m.phenoloc.lock")), "the lock is released at the end");
+    }
+
+    @Test
     void resumeIsForDenseTraining(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         RootSystemGenerator.writeDataset(data, 3, new RootSystemConfig(256, 320, 2, 3, 0.5, 0.2, 5));
