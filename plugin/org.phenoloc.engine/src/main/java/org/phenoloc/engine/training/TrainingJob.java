@@ -249,7 +249,12 @@ public final class TrainingJob {
         return run(split, dataName, frontEnd, s, listener, log, null);
     }
 
-    private static Outcome run(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,
+    /**
+     * As {@link #run(ImageSplit, String, String, Settings, TrainingListener, Consumer)}, keeping dense training's
+     * checkpoint in {@code checkpoint} (null: none) as {@link #run(List, String, Settings, TrainingListener, Consumer,
+     * Path)} does.
+     */
+    public static Outcome run(ImageSplit split, String dataName, String frontEnd, Settings s, TrainingListener listener,
             Consumer<String> log, Path checkpoint) {
         Backend.init();
         log.accept("images: " + split.train().size() + " for training, " + split.test().size() + " held out for "

@@ -163,7 +163,8 @@ class DenseLearnerTest {
         assertThrows(InvalidSettingsException.class, () -> Fixtures.set(m, "weight_averaging", 1.0));
         org.knime.core.node.NodeSettings old = new org.knime.core.node.NodeSettings("model");
         for (String key : current.keySet()) {
-            if (!java.util.Set.of("rotation_degrees", "weight_averaging", "positive_radius", "ignore_radius").contains(key)) {
+            if (!java.util.Set.of("rotation_degrees", "weight_averaging", "positive_radius", "ignore_radius",
+                "checkpoint_location").contains(key)) {
                 Fixtures.put(old, key, Fixtures.value(current, key));
             }
         }
@@ -174,6 +175,34 @@ class DenseLearnerTest {
         assertEquals(0.0, loaded.getDouble("weight_averaging"), "and the last batch's weights");
         assertEquals(engine.positiveRadius(), loaded.getDouble("positive_radius"));
         assertEquals(0.5, loaded.getDouble("ignore_radius"), "the roots' ring before the setting existed");
+        assertEquals("", loaded.getString("checkpoint_location"), "no checkpoint, as before the setting existed");
+    }
+
+    @Test
+    void aCancelledTrainingWithACheckpointFileContinuesWhenExecutedAgain(@org.junit.jupiter.api.io.TempDir Path dir)
+        throws Exception {
+        var uninterrupted = (PhenolocModelPortObject)Fixtures.execute(tinyDenseLearner(3), new ExecutionContext(),
+            Fixtures.points(), null)[0];
+        Path checkpoint = dir.resolve("roots.checkpoint");
+        NodeModel m = tinyDenseLearner(3);
+        Fixtures.set(m, "checkpoint_location", checkpoint.toString());
+        for (int n = 1; !java.nio.file.Files.exists(checkpoint); n++) { // cancelled ever later, until an epoch is kept
+            ExecutionContext exec = new ExecutionContext();
+            exec.cancelAfterChecks(5L * n);
+            assertThrows(CanceledExecutionException.class, () -> Fixtures.execute(m, exec, Fixtures.points(), null));
+            assertTrue(n < 200, "a checkpoint after the first epoch");
+        }
+        var resumed = (PhenolocModelPortObject)Fixtures.execute(m, new ExecutionContext(), Fixtures.points(), null)[0];
+        org.junit.jupiter.api.Assertions.assertArrayEquals(uninterrupted.getModel().network().params().toFloatVector(),
+            resumed.getModel().network().params().toFloatVector(), "the network of the uninterrupted training");
+        assertTrue(!java.nio.file.Files.exists(checkpoint), "removed once the node has executed");
+        String warning = org.knime.core.node.StandIn.warning(m);
+        assertTrue(warning != null && warning.contains("continuing the training after epoch"), String.valueOf(warning));
+
+        NodeModel other = tinyDenseLearner(3);
+        Fixtures.set(other, "checkpoint_location", "");
+        org.knime.core.node.NodeSettings current = org.knime.core.node.StandIn.saveSettings(other);
+        assertEquals("", current.getString("checkpoint_location"), "empty, the default: no checkpoint");
     }
 
     @Test

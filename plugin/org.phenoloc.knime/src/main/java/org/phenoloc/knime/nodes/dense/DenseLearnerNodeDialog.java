@@ -6,6 +6,7 @@ import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.phenoloc.knime.util.TaskSetting;
 
 /** Dialog of the Dense CNN Learner. */
@@ -46,5 +47,7 @@ final class DenseLearnerNodeDialog extends DefaultNodeSettingsPane {
             0.05));
         addDialogComponent(new DialogComponentNumber(s.m_testFraction, "Held-out share (without validation input)", 0.05));
         addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));
+        addDialogComponent(new DialogComponentString(s.m_checkpoint,
+            DenseLearnerSettings.CHECKPOINT_LABEL + " (empty = none; a path or knime:// URL)"));
     }
 }

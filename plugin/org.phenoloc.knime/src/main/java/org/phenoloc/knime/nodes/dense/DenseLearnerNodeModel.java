@@ -1,5 +1,6 @@
 package org.phenoloc.knime.nodes.dense;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,13 +120,16 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
             settings = settings.withImageScale(choice);
         }
         List<String> warnings = new ArrayList<>();
+        Path checkpoint = m_settings.m_checkpoint.getStringValue().isBlank() ? null
+            : Locations.setting(m_settings.m_checkpoint.getStringValue(), DenseLearnerSettings.CHECKPOINT_LABEL);
         TrainingJob.Outcome outcome;
         try {
-            outcome = TrainingJob.run(split, "KNIME points table", NODE, settings, listener(exec, settings), line -> {
-                if (line.startsWith("warning: ")) {
-                    warnings.add(line.substring("warning: ".length()));
-                }
-            });
+            outcome = TrainingJob.run(split, "KNIME points table", NODE, settings, listener(exec, settings, warnings),
+                line -> {
+                    if (line.startsWith("warning: ")) {
+                        warnings.add(line.substring("warning: ".length()));
+                    }
+                }, checkpoint);
         } catch (TrainingCancelledException e) {
             throw cancelledException();
         } catch (OutOfMemoryError e) {
@@ -136,13 +140,18 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
         } finally {
             Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         }
+        if (checkpoint != null) {
+            Files.deleteIfExists(checkpoint); // the model port holds it all now
+        }
         if (!warnings.isEmpty()) {
             setWarningMessage(String.join("\n", warnings));
         }
         return new PortObject[] {new PhenolocModelPortObject(outcome.model()), history(exec, outcome)};
     }
 
-    private static TrainingListener listener(final ExecutionContext exec, final TrainingJob.Settings s) {
+    /** @param notes collects what the node should say when done (a training continued from its checkpoint) */
+    private static TrainingListener listener(final ExecutionContext exec, final TrainingJob.Settings s,
+        final List<String> notes) {
         return new TrainingListener() {
             @Override
             public void batchDone(final int epoch, final int batch, final int batches, final double loss,
@@ -154,6 +163,9 @@ final class DenseLearnerNodeModel extends PhenolocNodeModel<DenseLearnerSettings
             @Override
             public void message(final String text) {
                 exec.setMessage(text);
+                if (text.startsWith("continuing the training after epoch")) {
+                    notes.add(text + ", kept in the checkpoint file of a cancelled or failed run");
+                }
             }
 
             @Override

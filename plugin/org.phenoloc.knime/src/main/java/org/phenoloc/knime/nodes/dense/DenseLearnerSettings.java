@@ -15,6 +15,7 @@ import org.phenoloc.engine.training.TrainingConfig;
 import org.phenoloc.engine.training.TrainingJob;
 import org.phenoloc.engine.training.TrainingMethod;
 import org.phenoloc.knime.util.Columns;
+import org.phenoloc.knime.util.Locations;
 import org.phenoloc.knime.util.NodeSettingsBundle;
 import org.phenoloc.knime.util.TaskSetting;
 
@@ -31,6 +32,8 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     static final String WEIGHT_AVERAGING = "weight_averaging";
     static final String POSITIVE_RADIUS = "positive_radius";
     static final String IGNORE_RADIUS = "ignore_radius";
+    static final String CHECKPOINT = "checkpoint_location";
+    static final String CHECKPOINT_LABEL = "Checkpoint file";
 
     final SettingsModelString m_task = TaskSetting.model();
     final SettingsModelString m_imageColumn = new SettingsModelString("image_column", Columns.IMAGE);
@@ -81,12 +84,19 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
         new SettingsModelDoubleBounded("test_fraction", D.testFraction(), 0, 0.9);
     final SettingsModelIntegerBounded m_seed =
         new SettingsModelIntegerBounded("seed", (int)DT.seed(), 0, Integer.MAX_VALUE);
+    /**
+     * Where the training keeps its checkpoint after every epoch (a path or knime:// URL; empty, the default, and in
+     * workflows saved before the setting existed: none). A checkpoint there from a cancelled or failed run of the same
+     * training is continued; it is removed once the node has executed.
+     */
+    final SettingsModelString m_checkpoint = new SettingsModelString(CHECKPOINT, "");
 
     @Override
     public List<SettingsModel> models() {
         return List.of(m_task, m_imageColumn, m_classColumn, m_xColumn, m_yColumn, m_widthScale, m_batchNorm, m_epochs,
             m_learningRate, m_weightDecay, m_cropsPerEpoch, m_batchCrops, m_cells, m_featureWeight, m_miningRounds,
-            m_augment, m_testFraction, m_seed, m_imageScale, m_rotation, m_weightAveraging, m_positiveRadius, m_ignoreRadius);
+            m_augment, m_testFraction, m_seed, m_imageScale, m_rotation, m_weightAveraging, m_positiveRadius, m_ignoreRadius,
+            m_checkpoint);
     }
 
     @Override
@@ -95,7 +105,8 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
             m_rotation, new AddedLater(ROTATION, () -> m_rotation.setDoubleValue(180)),
             m_weightAveraging, new AddedLater(WEIGHT_AVERAGING, () -> m_weightAveraging.setDoubleValue(0)),
             m_positiveRadius, new AddedLater(POSITIVE_RADIUS, () -> m_positiveRadius.setDoubleValue(DD.positiveRadius())),
-            m_ignoreRadius, new AddedLater(IGNORE_RADIUS, () -> m_ignoreRadius.setDoubleValue(previousRing())));
+            m_ignoreRadius, new AddedLater(IGNORE_RADIUS, () -> m_ignoreRadius.setDoubleValue(previousRing())),
+            m_checkpoint, new AddedLater(CHECKPOINT, () -> m_checkpoint.setStringValue("")));
     }
 
     /** The ignore ring before the setting existed (loaded after the task, which comes first in {@link #models()}). */
@@ -106,6 +117,9 @@ final class DenseLearnerSettings extends NodeSettingsBundle {
     @Override
     public void check() throws InvalidSettingsException {
         settings();
+        if (!m_checkpoint.getStringValue().isBlank()) {
+            Locations.checkSyntax(m_checkpoint.getStringValue(), CHECKPOINT_LABEL);
+        }
     }
 
     Task task() throws InvalidSettingsException {
