@@ -57,6 +57,11 @@ public record DenseCheckpoint(int epoch, int epochs, Weights weights, Best best,
         /** Keeps {@code c} (replacing the previous one) before the next epoch starts. */
         void save(DenseCheckpoint c);
 
+        /** False for {@link #NONE}: the trainer then builds no checkpoints (copies of the weights) at all. */
+        default boolean keeps() {
+            return true;
+        }
+
         /** Names the store in messages (a checkpoint file: its path). */
         default String describe() {
             return "the checkpoint";
@@ -71,6 +76,11 @@ public record DenseCheckpoint(int epoch, int epochs, Weights weights, Best best,
 
             @Override
             public void save(DenseCheckpoint c) {}
+
+            @Override
+            public boolean keeps() {
+                return false;
+            }
         };
     }
 }

@@ -101,7 +101,9 @@ public final class DenseTrainer {
             EpochStats stats = new EpochStats(epoch, fcn.getLearningRate(0) == null ? Double.NaN : fcn.getLearningRate(0),
                     loss, Double.NaN, Double.NaN, (System.nanoTime() - t0) / 1e9, better, c.meanF1());
             run.history.add(stats);
-            store.save(run.checkpoint(source));
+            if (store.keeps()) {
+                store.save(run.checkpoint(source));
+            }
             listener.epochDone(stats);
         }
         classifier.setParams(run.bestParams);

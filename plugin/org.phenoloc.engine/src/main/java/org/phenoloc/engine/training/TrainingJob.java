@@ -320,11 +320,11 @@ public final class TrainingJob {
         StringBuilder b = new StringBuilder("dense checkpoint ").append(CheckpointFile.FORMAT).append('\n').append(s);
         for (DenseCrops.Source src : training) {
             b.append("\ntrain ").append(src.name()).append(' ').append(src.width()).append('x').append(src.height());
-            src.features().forEach(f -> b.append(' ').append(f.className()).append(' ').append(f.x()).append(' ').append(f.y()));
+            appendFeatures(b, src.features());
         }
         for (AnnotatedImage a : heldOut) {
             b.append("\nheld out ").append(a.image().getFileName());
-            a.features().forEach(f -> b.append(' ').append(f.className()).append(' ').append(f.x()).append(' ').append(f.y()));
+            appendFeatures(b, a.features());
         }
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
@@ -332,6 +332,10 @@ public final class TrainingJob {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e); // every Java has SHA-256
         }
+    }
+
+    private static void appendFeatures(StringBuilder b, List<org.phenoloc.engine.annotations.Feature> features) {
+        features.forEach(f -> b.append(' ').append(f.className()).append(' ').append(f.x()).append(' ').append(f.y()));
     }
 
     /**
