@@ -19,7 +19,8 @@ import org.phenoloc.engine.io.BadInputException;
  * @param smoothing        Gaussian blur of the channel before thresholding, sigma in px (0 = none; 0..10)
  * @param threshold        how the root threshold is found
  * @param sensitivity      {@link Threshold#LOCAL}: a pixel is root when it is brighter than its local background by
- *                         more than this many noise standard deviations (> 0); unused by {@link Threshold#OTSU}
+ *                         more than this many noise standard deviations (> 0); {@link Threshold#FIXED}: when its
+ *                         channel value is above this level; unused by {@link Threshold#OTSU}
  * @param backgroundRadius radius of the local-mean background window, px (>= 1; wider than the widest root)
  * @param closingRadius    morphological closing (dilate then erode, 8-connected) bridging small gaps, px (0 = none)
  * @param minArea          segmented objects smaller than this are dropped, px² (>= 0)
@@ -29,9 +30,10 @@ import org.phenoloc.engine.io.BadInputException;
  * @param borderMargin     end points closer than this to the paper's edge are dropped, px (>= 0)
  * @param scale            processing scale (0.1..1; 0.5 segments a half-size image, points are still reported in
  *                         original pixels)
+ * @param region           where the features are looked for: the blue paper found in the image, or all of it
  */
 public record SkeletonTipConfig(Channel channel, double smoothing, Threshold threshold, double sensitivity,
-        int backgroundRadius, int closingRadius, int minArea, int spurLength, SeedRule seedRule, int borderMargin, double scale) {
+        int backgroundRadius, int closingRadius, int minArea, int spurLength, SeedRule seedRule, int borderMargin, double scale, Region region) {
 
     /** The grey image roots are segmented in; roots are bright in every one of them, the blue paper dark. */
     public enum Channel {
@@ -42,7 +44,20 @@ public record SkeletonTipConfig(Channel channel, double smoothing, Threshold thr
         /** brightness minus blueness: (R+G+B)/3 - (B - (R+G)/2), pale roots high, blue paper low */
         PALENESS,
         /** (R+G+B)/3 */
-        GREY
+        GREY,
+        /**
+         * excess green, G - max(R, B): plant tissue high, a neutral (white, grey or black) background and the
+         * booth's frame about 0; for shoots photographed against a neutral background
+         */
+        GREENNESS
+    }
+
+    /** Where the features are looked for. */
+    public enum Region {
+        /** the blue germination paper, found by Otsu's threshold on blueness (roots) */
+        PAPER,
+        /** the whole image (shoots in an imaging booth); the border margin counts from the image's edge */
+        IMAGE
     }
 
     /** How the root threshold is found. */
@@ -50,7 +65,13 @@ public record SkeletonTipConfig(Channel channel, double smoothing, Threshold thr
         /** Otsu's global threshold on the channel, over the paper */
         OTSU,
         /** brighter than the local-mean background by {@code sensitivity} robust noise standard deviations */
-        LOCAL
+        LOCAL,
+        /**
+         * above the fixed channel level {@code sensitivity}, in objects that somewhere exceed
+         * {@link SkeletonTipDetector#STRONG_FACTOR} times it (hysteresis; for {@link Channel#GREENNESS}, whose
+         * neutral background lies about 0 whatever the lighting: green above that many levels is plant)
+         */
+        FIXED
     }
 
     /** Which end point is the seed (where the primary roots start), not a tip. */
@@ -60,13 +81,16 @@ public record SkeletonTipConfig(Channel channel, double smoothing, Threshold thr
         /** the topmost end point of the largest skeleton (the plant) */
         TOPMOST_OF_LARGEST,
         /** the topmost end point of every skeleton piece */
-        TOPMOST_PER_COMPONENT
+        TOPMOST_PER_COMPONENT,
+        /** the bottommost end point of the largest skeleton (a shoot's stem where it leaves the pot) */
+        BOTTOMMOST_OF_LARGEST
     }
 
     public SkeletonTipConfig {
-        require(channel != null, "channel", "must be one of RED, GREEN, PALENESS, GREY");
-        require(threshold != null, "threshold", "must be OTSU or LOCAL");
-        require(seedRule != null, "seedRule", "must be NONE, TOPMOST_OF_LARGEST or TOPMOST_PER_COMPONENT");
+        require(channel != null, "channel", "must be one of " + java.util.Arrays.toString(Channel.values()));
+        require(region != null, "region", "must be PAPER or IMAGE");
+        require(threshold != null, "threshold", "must be one of " + java.util.Arrays.toString(Threshold.values()));
+        require(seedRule != null, "seedRule", "must be one of " + java.util.Arrays.toString(SeedRule.values()));
         require(smoothing >= 0 && smoothing <= 10, "smoothing", "must be in 0..10 px, was " + smoothing);
         require(sensitivity > 0 && sensitivity <= 100, "sensitivity", "must be in (0, 100], was " + sensitivity);
         require(backgroundRadius >= 1 && backgroundRadius <= 500, "backgroundRadius",
@@ -87,62 +111,80 @@ public record SkeletonTipConfig(Channel channel, double smoothing, Threshold thr
      */
     public static SkeletonTipConfig defaults() {
         return new SkeletonTipConfig(Channel.RED, 1, Threshold.LOCAL, 3, 25, 1, 100, 16, SeedRule.TOPMOST_OF_LARGEST,
-                16, 1.0);
+                16, 1.0, Region.PAPER);
+    }
+
+    /**
+     * The leaf-tip variant: shoots against a neutral booth background are segmented over the whole image by
+     * {@link Channel#GREENNESS} above 5 levels in objects that reach 15 ({@link Threshold#FIXED}; Otsu's threshold
+     * on greenness splits the background's own shades, more than half the image), spurs up to 32 px (the leaves'
+     * wavy margins) are pruned, objects under 400 px² dropped, and the stem's end at the pot is not a tip; half
+     * resolution (leaves are 10-30 px wide in 1 MP side views). {@link SkeletonTipTuner#leafTipGrid} varies the
+     * rest on the user's training images.
+     */
+    public static SkeletonTipConfig leafTipDefaults() {
+        return new SkeletonTipConfig(Channel.GREENNESS, 1, Threshold.FIXED, 5, 25, 1, 400, 32,
+                SeedRule.BOTTOMMOST_OF_LARGEST, 0, 0.5, Region.IMAGE);
     }
 
     public SkeletonTipConfig withChannel(Channel c) {
         return new SkeletonTipConfig(c, smoothing, threshold, sensitivity, backgroundRadius, closingRadius, minArea,
-                spurLength, seedRule, borderMargin, scale);
+                spurLength, seedRule, borderMargin, scale, region);
     }
 
     public SkeletonTipConfig withSmoothing(double sigma) {
         return new SkeletonTipConfig(channel, sigma, threshold, sensitivity, backgroundRadius, closingRadius, minArea,
-                spurLength, seedRule, borderMargin, scale);
+                spurLength, seedRule, borderMargin, scale, region);
     }
 
     public SkeletonTipConfig withThreshold(Threshold t) {
         return new SkeletonTipConfig(channel, smoothing, t, sensitivity, backgroundRadius, closingRadius, minArea, spurLength,
-                seedRule, borderMargin, scale);
+                seedRule, borderMargin, scale, region);
     }
 
     public SkeletonTipConfig withSensitivity(double s) {
         return new SkeletonTipConfig(channel, smoothing, threshold, s, backgroundRadius, closingRadius, minArea, spurLength,
-                seedRule, borderMargin, scale);
+                seedRule, borderMargin, scale, region);
     }
 
     public SkeletonTipConfig withBackgroundRadius(int r) {
         return new SkeletonTipConfig(channel, smoothing, threshold, sensitivity, r, closingRadius, minArea, spurLength,
-                seedRule, borderMargin, scale);
+                seedRule, borderMargin, scale, region);
     }
 
     public SkeletonTipConfig withClosingRadius(int r) {
         return new SkeletonTipConfig(channel, smoothing, threshold, sensitivity, backgroundRadius, r, minArea, spurLength,
-                seedRule, borderMargin, scale);
+                seedRule, borderMargin, scale, region);
     }
 
     public SkeletonTipConfig withMinArea(int a) {
         return new SkeletonTipConfig(channel, smoothing, threshold, sensitivity, backgroundRadius, closingRadius, a, spurLength,
-                seedRule, borderMargin, scale);
+                seedRule, borderMargin, scale, region);
     }
 
     public SkeletonTipConfig withSpurLength(int l) {
         return new SkeletonTipConfig(channel, smoothing, threshold, sensitivity, backgroundRadius, closingRadius, minArea, l,
-                seedRule, borderMargin, scale);
+                seedRule, borderMargin, scale, region);
     }
 
     public SkeletonTipConfig withSeedRule(SeedRule r) {
         return new SkeletonTipConfig(channel, smoothing, threshold, sensitivity, backgroundRadius, closingRadius, minArea,
-                spurLength, r, borderMargin, scale);
+                spurLength, r, borderMargin, scale, region);
     }
 
     public SkeletonTipConfig withBorderMargin(int m) {
         return new SkeletonTipConfig(channel, smoothing, threshold, sensitivity, backgroundRadius, closingRadius, minArea,
-                spurLength, seedRule, m, scale);
+                spurLength, seedRule, m, scale, region);
+    }
+
+    public SkeletonTipConfig withRegion(Region r) {
+        return new SkeletonTipConfig(channel, smoothing, threshold, sensitivity, backgroundRadius, closingRadius, minArea,
+                spurLength, seedRule, borderMargin, scale, r);
     }
 
     public SkeletonTipConfig withScale(double s) {
         return new SkeletonTipConfig(channel, smoothing, threshold, sensitivity, backgroundRadius, closingRadius, minArea,
-                spurLength, seedRule, borderMargin, s);
+                spurLength, seedRule, borderMargin, s, region);
     }
 
     /** {@code key=value} pairs separated by spaces, in declaration order; {@link #parse(String)} reads it back. */
@@ -166,6 +208,7 @@ public record SkeletonTipConfig(Channel channel, double smoothing, Threshold thr
         m.put("seedRule", seedRule.name());
         m.put("borderMargin", Integer.toString(borderMargin));
         m.put("scale", number(scale));
+        m.put("region", region.name());
         return m;
     }
 
@@ -204,7 +247,8 @@ public record SkeletonTipConfig(Channel channel, double smoothing, Threshold thr
                 intValue("spurLength", given.get("spurLength"), d.spurLength),
                 enumValue(SeedRule.class, "seedRule", given.get("seedRule"), d.seedRule),
                 intValue("borderMargin", given.get("borderMargin"), d.borderMargin),
-                doubleValue("scale", given.get("scale"), d.scale));
+                doubleValue("scale", given.get("scale"), d.scale),
+                enumValue(Region.class, "region", given.get("region"), d.region));
     }
 
     private static void require(boolean ok, String setting, String problem) {

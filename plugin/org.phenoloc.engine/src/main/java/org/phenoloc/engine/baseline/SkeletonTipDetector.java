@@ -17,10 +17,11 @@ import boofcv.struct.image.GrayS32;
 import boofcv.struct.image.GrayU8;
 
 /**
- * The classical root-tip baseline, no learning: segment the pale roots from the blue paper, thin them to a
- * skeleton (BoofCV's morphological thinning), prune spurs, and report the skeleton's end points except the seed's.
- * Each tip's score is the length of its skeleton branch (from the tip to the first junction), so longer roots rank
- * first in a precision-recall curve.
+ * The classical tip baseline, no learning: segment the pale roots from the blue paper (or, for leaf tips, the green
+ * shoot from a neutral background: {@link SkeletonTipConfig#leafTipDefaults()}), thin them to a skeleton (BoofCV's
+ * morphological thinning), prune spurs, and report the skeleton's end points except the seed's (or the stem's).
+ * Each tip's score is the length of its skeleton branch (from the tip to the first junction), so longer roots and
+ * leaves rank first in a precision-recall curve.
  *
  * <p>Steps (each a method): {@link #prepare} (root channel and paper at the processing scale), {@link #segment}
  * (threshold), {@link #thin} (closing, component areas, thinning), {@link #tips} (small objects dropped, spurs
@@ -88,8 +89,9 @@ public final class SkeletonTipDetector {
             channel = c;
             blueness = bl;
         }
-        return new Prepared(channel, PaperRegion.find(blueness), (double) w / channel.width,
-                (double) h / channel.height);
+        PaperRegion region = config.region() == SkeletonTipConfig.Region.PAPER ? PaperRegion.find(blueness)
+                : PaperRegion.whole(channel.width, channel.height);
+        return new Prepared(channel, region, (double) w / channel.width, (double) h / channel.height);
     }
 
     static float channelValue(SkeletonTipConfig.Channel channel, int r, int g, int b) {
@@ -98,6 +100,7 @@ public final class SkeletonTipDetector {
             case GREEN -> g;
             case GREY -> (r + g + b) / 3f;
             case PALENESS -> (r + g + b) / 3f - (b - (r + g) / 2f);
+            case GREENNESS -> g - Math.max(r, b);
         };
     }
 
@@ -127,6 +130,8 @@ public final class SkeletonTipDetector {
         double t;
         if (config.threshold() == SkeletonTipConfig.Threshold.OTSU) {
             t = Thresholds.otsu(channel, paper);
+        } else if (config.threshold() == SkeletonTipConfig.Threshold.FIXED) {
+            t = config.sensitivity();
         } else {
             int radius = Math.max(1, (int) Math.round(config.backgroundRadius() / p.scaleX()));
             GrayF32 background = BlurImageOps.mean(channel, null, radius, null, null);
@@ -147,8 +152,35 @@ public final class SkeletonTipDetector {
         }
         if (marked > MAX_ROOT_SHARE * onPaper) {
             java.util.Arrays.fill(roots.data, (byte) 0);
+        } else if (config.threshold() == SkeletonTipConfig.Threshold.FIXED) {
+            keepStrong(roots, values, STRONG_FACTOR * t);
         }
         return roots;
+    }
+
+    /**
+     * {@link SkeletonTipConfig.Threshold#FIXED} keeps only the objects in which some pixel exceeds this many times the
+     * level (hysteresis): the plant's leaves are strongly green along most of their length and pale only towards
+     * thin tips, while the colour fringes on the booth's frame edges and its glass reflections are faintly green
+     * throughout.
+     */
+    static final double STRONG_FACTOR = 3;
+
+    /** Clears the 8-connected objects of {@code mask} in which no pixel's value exceeds {@code strong}. */
+    static void keepStrong(GrayU8 mask, GrayF32 values, double strong) {
+        GrayS32 labels = new GrayS32(mask.width, mask.height);
+        int objects = BinaryImageOps.contour(mask, ConnectRule.EIGHT, labels).size();
+        boolean[] keep = new boolean[objects + 1];
+        for (int i = 0; i < mask.data.length; i++) {
+            if (mask.data[i] != 0 && values.data[i] > strong) {
+                keep[labels.data[i]] = true;
+            }
+        }
+        for (int i = 0; i < mask.data.length; i++) {
+            if (mask.data[i] != 0 && !keep[labels.data[i]]) {
+                mask.data[i] = 0;
+            }
+        }
     }
 
     /** Paper pixels (1) at least {@code margin} from the paper's edge; the image border is always 0. */
@@ -251,7 +283,7 @@ public final class SkeletonTipDetector {
         return tip;
     }
 
-    /** Drops the seed's end point(s) as {@link SkeletonTipConfig#seedRule()} says. */
+    /** Drops the seed's (or the stem's) end point(s) as {@link SkeletonTipConfig#seedRule()} says. */
     List<Skeleton.End> dropSeed(List<Skeleton.End> ends, List<Integer> componentSizes) {
         if (config.seedRule() == SkeletonTipConfig.SeedRule.NONE || ends.isEmpty()) {
             return ends;
@@ -260,16 +292,17 @@ public final class SkeletonTipDetector {
         for (int c = 1; c < componentSizes.size(); c++) {
             largest = componentSizes.get(c) > componentSizes.get(largest) ? c : largest;
         }
-        Skeleton.End[] topmost = new Skeleton.End[componentSizes.size()];
+        boolean bottom = config.seedRule() == SkeletonTipConfig.SeedRule.BOTTOMMOST_OF_LARGEST;
+        Skeleton.End[] extreme = new Skeleton.End[componentSizes.size()];
         for (Skeleton.End e : ends) {
-            Skeleton.End t = topmost[e.component()];
-            if (t == null || e.y() < t.y()) {
-                topmost[e.component()] = e;
+            Skeleton.End t = extreme[e.component()];
+            if (t == null || (bottom ? e.y() > t.y() : e.y() < t.y())) {
+                extreme[e.component()] = e;
             }
         }
         List<Skeleton.End> kept = new ArrayList<>();
         for (Skeleton.End e : ends) {
-            boolean seed = topmost[e.component()] == e && (config.seedRule()
+            boolean seed = extreme[e.component()] == e && (config.seedRule()
                     == SkeletonTipConfig.SeedRule.TOPMOST_PER_COMPONENT || e.component() == largest);
             if (!seed) {
                 kept.add(e);

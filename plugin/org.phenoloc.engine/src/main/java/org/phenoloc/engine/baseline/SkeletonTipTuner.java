@@ -83,6 +83,31 @@ public final class SkeletonTipTuner {
         return grid;
     }
 
+    /**
+     * The leaf-tip grid around {@code base} (48 candidates): smoothing sigma 1 or 2 px; the fixed threshold at 3, 5 or
+     * 8 levels ({@link SkeletonTipConfig.Threshold#FIXED}); closing radius 1 or 3 px (leaves across a thin gap stay whole);
+     * spurs of 32 or 64 px (the leaves' wavy margins leave longer spurs than roots do); and the stem's end dropped
+     * or kept. The rest stays as in {@code base} ({@link SkeletonTipConfig#leafTipDefaults()}).
+     */
+    public static List<SkeletonTipConfig> leafTipGrid(SkeletonTipConfig base) {
+        List<SkeletonTipConfig> grid = new ArrayList<>();
+        for (double smoothing : new double[] {1, 2}) {
+            for (double level : new double[] {3, 5, 8}) {
+                for (int closing : new int[] {1, 3}) {
+                    for (int spur : new int[] {32, 64}) {
+                        for (SkeletonTipConfig.SeedRule stem : new SkeletonTipConfig.SeedRule[] {
+                                SkeletonTipConfig.SeedRule.BOTTOMMOST_OF_LARGEST, SkeletonTipConfig.SeedRule.NONE}) {
+                            SkeletonTipConfig c = base.withSmoothing(smoothing).withClosingRadius(closing)
+                                    .withSpurLength(spur).withSeedRule(stem);
+                            grid.add(c.withThreshold(SkeletonTipConfig.Threshold.FIXED).withSensitivity(level));
+                        }
+                    }
+                }
+            }
+        }
+        return grid;
+    }
+
     public List<SkeletonTipConfig> candidates() {
         return candidates;
     }
@@ -155,7 +180,7 @@ public final class SkeletonTipTuner {
         List<ScoredPoint> tips(SkeletonTipConfig c) {
             SkeletonTipDetector d = new SkeletonTipDetector(c);
             SkeletonTipConfig base = SkeletonTipConfig.defaults();
-            SkeletonTipConfig prepareKey = base.withChannel(c.channel()).withScale(c.scale());
+            SkeletonTipConfig prepareKey = base.withChannel(c.channel()).withScale(c.scale()).withRegion(c.region());
             SkeletonTipConfig segmentKey = prepareKey.withSmoothing(c.smoothing()).withThreshold(c.threshold())
                     .withSensitivity(c.threshold() == SkeletonTipConfig.Threshold.OTSU ? 1 : c.sensitivity())
                     .withBackgroundRadius(c.threshold() == SkeletonTipConfig.Threshold.OTSU ? 1

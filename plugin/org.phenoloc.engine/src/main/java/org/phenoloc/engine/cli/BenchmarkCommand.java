@@ -287,8 +287,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     private record Cnn(String name, PhenolocModel model) {}
 
     /**
-     * The side-by-side table: this run's model, the paper's recipe as-is (patches, full width, fixed 0.99) and, for
-     * roots, the classical skeleton pipeline tuned on the training images; same evaluation images, same matching.
+     * The side-by-side table: this run's model, the paper's recipe as-is (patches, full width, fixed 0.99) and the
+     * classical skeleton pipeline tuned on the training images; same evaluation images, same matching.
      *
      * @return the compared networks: this run's model first, then the paper's recipe unless {@code --no-paper}
      */
@@ -322,15 +322,12 @@ final class BenchmarkCommand implements Callable<Integer> {
             methods.add(MethodRuns.cnn(name, paper, valid, cls, localiser.stride, paperMinutes));
             cnns.add(new Cnn(name, paper));
         }
-        var classical = classical(t, train, valid);
-        classical.ifPresent(methods::add);
+        methods.add(classical(t, train, valid));
         md.heading(2, "Methods compared (" + cls + ", same images, same matching)");
         md.paragraph("Each method at its default operating point: ours at the threshold, suppression radius and flip "
                 + "choice calibrated on training images (the held-out ones, joined by the others when fewer than 5 are "
                 + "held out; see Training below) and stored in the model; the paper's recipe at its fixed threshold; "
-                + (classical.isPresent() ? "the classical pipeline with its parameters tuned on the training images only"
-                        : "no classical pipeline (the skeleton baseline segments roots on blue paper; for leaf tips see "
-                        + "the README)")
+                + "the classical pipeline with its parameters tuned on the training images only"
                 + ". Precision, recall and F1 from one-to-one matching, counts summed over the evaluation images; "
                 + "training minutes measured in this run ('-': trained in an earlier run); detection cost per megapixel "
                 + "of the original image.");
@@ -356,11 +353,12 @@ final class BenchmarkCommand implements Callable<Integer> {
             AnnotatedImage a, int index, List<Point> truth) {
         BufferedImage img = ImageFiles.readRgb(a.image());
         java.awt.Rectangle r = EvaluateCommand.detailWindow(img, truth);
-        md.paragraph("The evaluation image where the methods differ most (" + a.image().getFileName() + "), a "
-                + r.width + "x" + r.height + " detail per method (circles: detections; crosses: annotated tips, "
-                + "diagonal where the tip lies on another annotated root):");
         double[] radii = t.evaluationRadii();
         TipPlacement.Split marks = TipPlacement.Split.of(truth, a.structures(), radii[radii.length / 2]);
+        md.paragraph("The evaluation image where the methods differ most (" + a.image().getFileName() + "), a "
+                + r.width + "x" + r.height + " detail per method (circles: detections; crosses: annotated tips"
+                + (marks.onAnotherRoot().isEmpty() ? "" : ", diagonal where the tip lies on another annotated root")
+                + "):");
         for (int k = 0; k < methods.size(); k++) {
             var m = methods.get(k);
             var dets = m.kept(index).stream().map(p -> new Detection(
@@ -373,18 +371,18 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
     }
 
-    /** The classical skeleton pipeline (roots only), tuned on the training images. */
-    private java.util.Optional<MethodComparison.Method> classical(Task t,
+    /**
+     * The classical skeleton pipeline, tuned on the training images: root ends on the blue paper, or leaf ends of
+     * the green shoot against the booth's neutral background.
+     */
+    private MethodComparison.Method classical(Task t,
             List<AnnotatedImage> train,
             List<AnnotatedImage> valid) {
-        if (t != Task.ROOTS) {
-            return java.util.Optional.empty(); // the skeleton pipeline finds root ends; shoots have no such baseline
-        }
         System.out.println("tuning the classical skeleton baseline on the training images");
         long t0 = System.nanoTime();
         double match = t.evaluationRadii()[t.evaluationRadii().length / 2];
-        var grid = SkeletonTipTuner.defaultGrid(
-                SkeletonTipConfig.defaults());
+        var grid = t == Task.ROOTS ? SkeletonTipTuner.defaultGrid(SkeletonTipConfig.defaults())
+                : SkeletonTipTuner.leafTipGrid(SkeletonTipConfig.leafTipDefaults());
         Progress perImage = new Progress() { // a line per training image; Ctrl-C stops between settings
             private String last;
 
@@ -417,8 +415,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             mp += img.getWidth() * (double) img.getHeight() / 1e6;
         }
         // scores are branch lengths (>= 0): every detection counts at the operating point
-        return java.util.Optional.of(new MethodComparison.Method(
-                "classical skeleton end points (tuned on train)", found, 0, minutes, seconds / mp));
+        return new MethodComparison.Method(
+                "classical skeleton end points (tuned on train)", found, 0, minutes, seconds / mp);
     }
 
     /** The model's thresholds of the classes it was trained on. */

@@ -19,6 +19,13 @@ class SkeletonTipConfigTest {
                 .withSeedRule(SkeletonTipConfig.SeedRule.NONE).withBorderMargin(5).withScale(0.5);
         assertEquals(changed, SkeletonTipConfig.parse(changed.toString()));
         assertTrue(changed.toString().contains("spurLength=32"), changed.toString());
+        SkeletonTipConfig leaves = SkeletonTipConfig.leafTipDefaults();
+        assertEquals(leaves, SkeletonTipConfig.parse(leaves.toString()));
+        assertTrue(leaves.toString().contains("channel=GREENNESS") && leaves.toString().contains("region=IMAGE")
+                && leaves.toString().contains("threshold=FIXED"), leaves.toString());
+        assertEquals(SkeletonTipConfig.Region.PAPER, d.region());
+        assertEquals(leaves.withRegion(SkeletonTipConfig.Region.PAPER), SkeletonTipConfig.parse(
+                leaves.toString().replace("region=IMAGE", "region=paper")));
     }
 
     @Test
@@ -47,6 +54,9 @@ class SkeletonTipConfigTest {
         assertNames("scale", () -> d.withScale(1.5));
         assertNames("channel", () -> d.withChannel(null));
         assertNames("seedRule", () -> d.withSeedRule(null));
+        assertNames("region", () -> d.withRegion(null));
+        assertNames("region", () -> SkeletonTipConfig.parse("region=moon"));
+        assertNames("threshold", () -> SkeletonTipConfig.parse("threshold=magic"));
         assertNames("spurLength", () -> SkeletonTipConfig.parse("spurLength=long"));
         assertNames("channel", () -> SkeletonTipConfig.parse("channel=purple"));
         assertNames("colour", () -> SkeletonTipConfig.parse("colour=red"));

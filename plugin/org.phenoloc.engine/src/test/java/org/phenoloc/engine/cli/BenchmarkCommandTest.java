@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phenoloc.engine.synthetic.RootSystemConfig;
 import org.phenoloc.engine.synthetic.RootSystemGenerator;
+import org.phenoloc.engine.synthetic.ShootConfig;
+import org.phenoloc.engine.synthetic.ShootGenerator;
 
 /**
  * `phenoloc benchmark` end to end on a tiny generated train/ and valid/ folder: the command that writes the README's
@@ -19,6 +21,23 @@ import org.phenoloc.engine.synthetic.RootSystemGenerator;
 class BenchmarkCommandTest {
     @TempDir
     Path dir;
+
+    @Test
+    void shootsAreComparedWithTheClassicalLeafTipPipeline() throws Exception {
+        Path data = dir.resolve("shoots");
+        ShootGenerator.writeDataset(data.resolve("train"), 2, ShootConfig.defaults().withSeed(1));
+        ShootGenerator.writeDataset(data.resolve("valid"), 1, ShootConfig.defaults().withSeed(2));
+        Path out = dir.resolve("out");
+        ReliabilityTest.run("benchmark", "shoots", "--data", data.toString(), "--out", out.toString(), "--no-paper",
+                "--epochs", "1", "--width-scale", "0.125", "--crops-per-epoch", "8", "--mining-rounds", "0")
+                .expect(0).says("skeleton baseline: image 2/2");
+        String report = Files.readString(out.resolve("shoots.md"));
+        for (String part : new String[] {"| dense training (ours, default", "| classical skeleton end points",
+            "the classical pipeline with its parameters tuned on the training images only",
+            "Classical settings chosen on the training images: `channel=GREENNESS", "region=IMAGE`"}) {
+            assertTrue(report.contains(part), "report lacks '" + part + "':\n" + report);
+        }
+    }
 
     @Test
     void trainsComparesAndReportsThenReportsOnTheSavedModel() throws Exception {
