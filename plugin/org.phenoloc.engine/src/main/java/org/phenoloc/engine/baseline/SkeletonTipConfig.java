@@ -88,7 +88,7 @@ public record SkeletonTipConfig(Channel channel, double smoothing, Threshold thr
 
     public SkeletonTipConfig {
         require(channel != null, "channel", "must be one of " + java.util.Arrays.toString(Channel.values()));
-        require(region != null, "region", "must be PAPER or IMAGE");
+        require(region != null, "region", "must be one of " + java.util.Arrays.toString(Region.values()));
         require(threshold != null, "threshold", "must be one of " + java.util.Arrays.toString(Threshold.values()));
         require(seedRule != null, "seedRule", "must be one of " + java.util.Arrays.toString(SeedRule.values()));
         require(smoothing >= 0 && smoothing <= 10, "smoothing", "must be in 0..10 px, was " + smoothing);

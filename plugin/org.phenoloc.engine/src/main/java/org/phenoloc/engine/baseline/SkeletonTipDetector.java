@@ -62,12 +62,16 @@ public final class SkeletonTipDetector {
         return tips(thin(segment(p)), p);
     }
 
-    /** Step 1: the root channel and the blue paper, downscaled (area average) to the processing scale. */
+    /**
+     * Step 1: the channel and the region (the blue paper, found only when the config looks for it, or the whole
+     * image), downscaled (area average) to the processing scale.
+     */
     Prepared prepare(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
+        boolean onPaper = config.region() == SkeletonTipConfig.Region.PAPER;
         GrayF32 channel = new GrayF32(w, h);
-        GrayF32 blueness = new GrayF32(w, h);
+        GrayF32 blueness = onPaper ? new GrayF32(w, h) : null;
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);
@@ -76,21 +80,24 @@ public final class SkeletonTipDetector {
                 int g = (row[x] >> 8) & 0xff;
                 int b = row[x] & 0xff;
                 channel.data[y * w + x] = channelValue(config.channel(), r, g, b);
-                blueness.data[y * w + x] = b - Math.max(r, g);
+                if (onPaper) {
+                    blueness.data[y * w + x] = b - Math.max(r, g);
+                }
             }
         }
         if (config.scale() < 1) {
             int sw = Math.max(1, (int) Math.round(w * config.scale()));
             int sh = Math.max(1, (int) Math.round(h * config.scale()));
             GrayF32 c = new GrayF32(sw, sh);
-            GrayF32 bl = new GrayF32(sw, sh);
             AverageDownSampleOps.down(channel, c);
-            AverageDownSampleOps.down(blueness, bl);
             channel = c;
-            blueness = bl;
+            if (onPaper) {
+                GrayF32 bl = new GrayF32(sw, sh);
+                AverageDownSampleOps.down(blueness, bl);
+                blueness = bl;
+            }
         }
-        PaperRegion region = config.region() == SkeletonTipConfig.Region.PAPER ? PaperRegion.find(blueness)
-                : PaperRegion.whole(channel.width, channel.height);
+        PaperRegion region = onPaper ? PaperRegion.find(blueness) : PaperRegion.whole(channel.width, channel.height);
         return new Prepared(channel, region, (double) w / channel.width, (double) h / channel.height);
     }
 

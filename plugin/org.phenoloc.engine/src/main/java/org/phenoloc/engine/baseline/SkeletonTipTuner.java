@@ -183,8 +183,8 @@ public final class SkeletonTipTuner {
             SkeletonTipConfig prepareKey = base.withChannel(c.channel()).withScale(c.scale()).withRegion(c.region());
             SkeletonTipConfig segmentKey = prepareKey.withSmoothing(c.smoothing()).withThreshold(c.threshold())
                     .withSensitivity(c.threshold() == SkeletonTipConfig.Threshold.OTSU ? 1 : c.sensitivity())
-                    .withBackgroundRadius(c.threshold() == SkeletonTipConfig.Threshold.OTSU ? 1
-                            : c.backgroundRadius());
+                    .withBackgroundRadius(c.threshold() == SkeletonTipConfig.Threshold.LOCAL ? c.backgroundRadius()
+                            : 1); // only the local threshold reads the background window
             SkeletonTipConfig thinKey = segmentKey.withClosingRadius(c.closingRadius());
             SkeletonTipDetector.Prepared p = prepared.computeIfAbsent(prepareKey, k -> d.prepare(image));
             boofcv.struct.image.GrayU8 s = segmented.computeIfAbsent(segmentKey, k -> d.segment(p));
